@@ -1,0 +1,42 @@
+import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
+import { DomainError } from '../errors';
+import { ROLES, type AuthClaims, type RoleName } from './claims';
+
+const ISSUER = 'solace';
+const AUDIENCE = 'solace-api';
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+const key = (secret: string) => new TextEncoder().encode(secret);
+
+export async function signAccessToken(
+  claims: Omit<AuthClaims, 'exp'>,
+  secret: string,
+  ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
+): Promise<{ token: string; expiresAt: Date }> {
+  const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
+  const token = await new SignJWT({ practiceId: claims.practiceId, roles: claims.roles })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.sub)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(exp)
+    .sign(key(secret));
+  return { token, expiresAt: new Date(exp * 1000) };
+}
+
+/** Verifies signature, issuer, audience and expiry; throws UNAUTHENTICATED with a reason otherwise. */
+export async function verifyAccessToken(token: string, secret: string): Promise<AuthClaims> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is RoleName => ROLES.includes(r as RoleName)) : [];
+    if (typeof payload.sub !== 'string' || typeof payload.practiceId !== 'string' || typeof payload.exp !== 'number') {
+      throw new DomainError('UNAUTHENTICATED', 'The access token is missing claims.');
+    }
+    return { sub: payload.sub, practiceId: payload.practiceId, roles, exp: payload.exp };
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    const message = error instanceof joseErrors.JWTExpired ? 'The access token has expired.' : 'The access token is not valid.';
+    throw new DomainError('UNAUTHENTICATED', message, { cause: error });
+  }
+}

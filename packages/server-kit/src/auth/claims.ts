@@ -1,0 +1,17 @@
+// The final shape of an access token's claims. Full sign-in (MFA, refresh rotation) is issue 3;
+// the shape is fixed now so every service already reads identity the same way.
+export const ROLES = ['ADMIN', 'CLINICIAN', 'SUPERVISOR', 'BILLING', 'FRONT_DESK', 'CLIENT'] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export interface AuthClaims {
+  /** The user's id (a StaffUser id for staff). */
+  sub: string;
+  practiceId: string;
+  roles: RoleName[];
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
+export function hasAnyRole(claims: AuthClaims, roles: readonly RoleName[]): boolean {
+  return claims.roles.some((role) => roles.includes(role));
+}

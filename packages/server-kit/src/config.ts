@@ -1,0 +1,46 @@
+// Environment shared by every service. Local defaults match scripts/start.ts; production sets
+// every secret explicitly (startup fails when a default secret is used with NODE_ENV=production).
+const DEV_JWT_SECRET = 'solace-dev-jwt-secret-change-me-0000000000';
+const DEV_INTERNAL_SECRET = 'solace-dev-internal-secret-change-me-000000';
+
+export interface ServerConfig {
+  databaseUrl: string;
+  redisUrl: string;
+  jwtSecret: string;
+  internalSecret: string;
+  production: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const production = env.NODE_ENV === 'production';
+  const config: ServerConfig = {
+    databaseUrl: env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:54329/solace',
+    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:63799',
+    jwtSecret: env.SOLACE_JWT_SECRET ?? DEV_JWT_SECRET,
+    internalSecret: env.SOLACE_INTERNAL_SECRET ?? DEV_INTERNAL_SECRET,
+    production,
+  };
+  if (production && (config.jwtSecret === DEV_JWT_SECRET || config.internalSecret === DEV_INTERNAL_SECRET)) {
+    throw new Error('SOLACE_JWT_SECRET and SOLACE_INTERNAL_SECRET must be set in production.');
+  }
+  return config;
+}
+
+/** Where each subgraph listens by default; the router and scripts read the same table. */
+export const SUBGRAPH_PORTS = {
+  identity: 4001,
+  patients: 4002,
+  appointments: 4003,
+  notes: 4004,
+  billing: 4005,
+  portal: 4006,
+  analytics: 4007,
+} as const;
+
+export type SubgraphName = keyof typeof SUBGRAPH_PORTS;
+export const SUBGRAPH_NAMES = Object.keys(SUBGRAPH_PORTS) as SubgraphName[];
+export const ROUTER_PORT = 4000;
+
+export function subgraphUrl(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): string {
+  return env[`SUBGRAPH_${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${SUBGRAPH_PORTS[name]}/graphql`;
+}

@@ -1,0 +1,32 @@
+// Domain errors with stable codes. Services throw these; one place (toGraphQLError / the subgraph
+// server's formatError) maps them to GraphQL errors with extensions.code. Anything else is masked.
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'BAD_USER_INPUT',
+  'BILLING_HOLD',
+  'INVALID_SIGNATURE',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown; details?: Record<string, unknown> },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'DomainError';
+    this.details = options?.details;
+  }
+
+  readonly details: Record<string, unknown> | undefined;
+}
+
+export const notFound = (entity: string, id: string) => new DomainError('NOT_FOUND', `${entity} ${id} was not found.`);
+export const forbidden = (message = 'You are not allowed to do this.') => new DomainError('FORBIDDEN', message);
+export const unauthenticated = (message = 'Sign in first.') => new DomainError('UNAUTHENTICATED', message);

@@ -1,0 +1,97 @@
+// How a subgraph is declared and run. A subgraph package exports one SubgraphDefinition; its
+// main.ts calls runSubgraph(definition); tests and the schema compose script call buildSubgraph.
+import type { GraphQLSchema } from 'graphql';
+import type { BuildSchemaOptions, ContainerType } from 'type-graphql';
+import { loadConfig, SUBGRAPH_PORTS, type ServerConfig, type SubgraphName } from './config';
+import { buildFederatedSchema, type ReferenceResolvers } from './federated-schema';
+import { createLogger, type Logger } from './logger';
+import { createPrismaClient, type PrismaClient } from './prisma';
+import { createRedis, type Redis } from './redis';
+import { startSubgraphServer, type RunningSubgraph } from './subgraph-server';
+
+export interface SubgraphDeps {
+  config: ServerConfig;
+  prisma: PrismaClient;
+  redis: Redis;
+  log: Logger;
+}
+
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  /** Resolver instances, built from the dependencies (services are constructed here, not imported as singletons). */
+  resolvers(deps: SubgraphDeps): object[];
+  referenceResolvers?(deps: SubgraphDeps): ReferenceResolvers;
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
+}
+
+/** type-graphql asks its container for resolver instances by class; we hand it the ones we built. */
+function containerOf(instances: object[]): ContainerType {
+  const byClass = new Map<unknown, object>(instances.map((instance) => [instance.constructor, instance]));
+  return {
+    get: (someClass) => {
+      const instance = byClass.get(someClass);
+      if (!instance) throw new Error(`No instance registered for ${(someClass as { name?: string }).name}`);
+      return instance;
+    },
+  };
+}
+
+export async function buildSubgraph(definition: SubgraphDefinition, deps: SubgraphDeps): Promise<GraphQLSchema> {
+  const instances = definition.resolvers(deps);
+  const resolverClasses = instances.map((instance) => instance.constructor) as unknown as BuildSchemaOptions['resolvers'];
+  return buildFederatedSchema(
+    {
+      resolvers: resolverClasses,
+      container: containerOf(instances),
+      orphanedTypes: definition.orphanedTypes,
+    },
+    definition.referenceResolvers?.(deps) ?? {},
+  );
+}
+
+/** Builds the dependencies from the environment; close() releases them. */
+export function createSubgraphDeps(name: string, config = loadConfig()): SubgraphDeps & { close(): Promise<void> } {
+  const prisma = createPrismaClient(config.databaseUrl);
+  const redis = createRedis(config.redisUrl);
+  return {
+    config,
+    prisma,
+    redis,
+    log: createLogger(name),
+    close: async () => {
+      await prisma.$disconnect();
+      redis.disconnect();
+    },
+  };
+}
+
+export async function startSubgraph(definition: SubgraphDefinition, deps: SubgraphDeps, port: number): Promise<RunningSubgraph> {
+  const schema = await buildSubgraph(definition, deps);
+  return startSubgraphServer(
+    {
+      name: definition.name,
+      schema,
+      internalSecret: deps.config.internalSecret,
+      log: deps.log,
+      healthChecks: {
+        database: () => deps.prisma.$queryRawUnsafe('select 1'),
+        redis: () => deps.redis.ping(),
+      },
+    },
+    port,
+  );
+}
+
+/** Entry point for `subgraphs/<name>/src/main.ts`: start, and stop cleanly on SIGINT/SIGTERM. */
+export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
+  const deps = createSubgraphDeps(definition.name);
+  const port = Number(process.env.PORT ?? SUBGRAPH_PORTS[definition.name]);
+  const running = await startSubgraph(definition, deps, port);
+  const shutdown = async () => {
+    await running.close();
+    await deps.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
