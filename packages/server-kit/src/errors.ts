@@ -30,3 +30,13 @@ export class DomainError extends Error {
 export const notFound = (entity: string, id: string) => new DomainError('NOT_FOUND', `${entity} ${id} was not found.`);
 export const forbidden = (message = 'You are not allowed to do this.') => new DomainError('FORBIDDEN', message);
 export const unauthenticated = (message = 'Sign in first.') => new DomainError('UNAUTHENTICATED', message);
+
+/** For reference resolvers: a missing or invisible entity resolves to null; other failures still throw. */
+export async function nullIfNotFound<T>(work: Promise<T>): Promise<T | null> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
+}

@@ -23,13 +23,30 @@ export const authChecker: AuthChecker<RequestContext, RoleName> = ({ context }, 
   throw new DomainError('FORBIDDEN', `This needs one of the roles ${roles.join(', ')}.`);
 };
 
+// Subscriptions are declared in subgraphs (so they compose and get codegen) but served by the
+// router (ARCHITECTURE rule 7). type-graphql insists on a PubSub; this one refuses politely.
+const routerServesSubscriptions = {
+  publish: () => {
+    throw new Error('Subgraphs do not publish through type-graphql; use publishEvent() after commit.');
+  },
+  subscribe: () => {
+    throw new DomainError('BAD_USER_INPUT', 'Subscribe through the router (graphql-ws at /graphql).');
+  },
+};
+
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: RequestContext) => unknown }>;
 
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck' | 'authChecker'>,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ ...options, authChecker, skipCheck: true, validate: { forbidUnknownValues: false } });
+  const schema = await buildSchema({
+    ...options,
+    authChecker,
+    pubSub: routerServesSubscriptions,
+    skipCheck: true,
+    validate: { forbidUnknownValues: false },
+  });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;

@@ -16,3 +16,5 @@ export * from './prisma';
 export * from './redis';
 export * from './pubsub';
 export * from './subgraph';
+export * from './request-id';
+export * from './time';

@@ -14,6 +14,8 @@ export interface SubgraphDeps {
   prisma: PrismaClient;
   redis: Redis;
   log: Logger;
+  /** Registers a resource to release when the subgraph stops (queues, extra connections). */
+  onClose(dispose: () => Promise<unknown>): void;
 }
 
 export interface SubgraphDefinition {
@@ -52,13 +54,16 @@ export async function buildSubgraph(definition: SubgraphDefinition, deps: Subgra
 /** Builds the dependencies from the environment; close() releases them. */
 export function createSubgraphDeps(name: string, config = loadConfig()): SubgraphDeps & { close(): Promise<void> } {
   const prisma = createPrismaClient(config.databaseUrl);
-  const redis = createRedis(config.redisUrl);
+  const redis = createRedis(config.redisUrl, { lazyConnect: true });
+  const disposers: Array<() => Promise<unknown>> = [];
   return {
     config,
     prisma,
     redis,
     log: createLogger(name),
+    onClose: (dispose) => disposers.push(dispose),
     close: async () => {
+      await Promise.allSettled(disposers.map((dispose) => dispose()));
       await prisma.$disconnect();
       redis.disconnect();
     },

@@ -1,0 +1,90 @@
+// Seeds the demo practice: an admin, two clinicians, 20 clients, a week of appointments around
+// today (in the practice's time zone) and one message thread. Runs once: a second start finds the
+// demo admin and leaves the data alone.
+import { createPrismaClient, hashPassword, loadConfig, zonedDate, zonedWallTimeToUtc } from '@solace/server-kit';
+
+export const DEMO_PASSWORD = 'Solace-demo-2026!';
+export const DEMO_LOGINS = [
+  { email: 'avi@demo.solace.test', displayName: 'Avi Cohen', roles: ['ADMIN'] },
+  { email: 'maya@demo.solace.test', displayName: 'Dr. Maya Patel', roles: ['CLINICIAN'] },
+  { email: 'sam@demo.solace.test', displayName: 'Sam Okafor, LPC', roles: ['CLINICIAN', 'SUPERVISOR'] },
+] as const;
+const TIME_ZONE = 'America/New_York';
+
+const FIRST_NAMES = ['Dana', 'Jordan', 'Alex', 'Priya', 'Marcus', 'Elena', 'Noah', 'Aisha', 'Liam', 'Sofia', 'Mateo', 'Hannah', 'Kenji', 'Zoe', 'Omar', 'Grace', 'Diego', 'Mei', 'Ethan', 'Amara'];
+const LAST_NAMES = ['Reyes', 'Kim', 'Morgan', 'Shah', 'Bell', 'Rossi', 'Fischer', 'Bello', 'Walsh', 'Costa', 'Silva', 'Berg', 'Tanaka', 'Hughes', 'Haddad', 'Lee', 'Ortiz', 'Chen', 'Brooks', 'Nwosu'];
+const SESSION_HOURS = [9, 10, 11, 13, 14, 15];
+
+export async function seedDemo(databaseUrl: string, now = new Date()): Promise<'created' | 'existing'> {
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    if (await prisma.staffUser.findUnique({ where: { email: DEMO_LOGINS[0].email }, select: { id: true } })) return 'existing';
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await prisma.$transaction(async (tx) => {
+      const practice = await tx.practice.create({ data: { name: 'Solace Demo Practice', timeZone: TIME_ZONE } });
+      const staff = [];
+      for (const login of DEMO_LOGINS) {
+        staff.push(await tx.staffUser.create({ data: { practiceId: practice.id, email: login.email, displayName: login.displayName, roles: [...login.roles], passwordHash } }));
+      }
+      const clinicians = staff.filter((s) => s.roles.includes('CLINICIAN'));
+      const clients = [];
+      for (let i = 0; i < 20; i++) {
+        clients.push(
+          await tx.client.create({
+            data: {
+              practiceId: practice.id,
+              firstName: FIRST_NAMES[i]!,
+              lastName: LAST_NAMES[i]!,
+              dateOfBirth: new Date(Date.UTC(1970 + ((i * 7) % 35), i % 12, 1 + ((i * 5) % 27))),
+              email: `${FIRST_NAMES[i]!.toLowerCase()}.${LAST_NAMES[i]!.toLowerCase()}@example.test`,
+              phone: `+1 555 01${String(i).padStart(2, '0')}`,
+            },
+          }),
+        );
+      }
+      // Seven days: three before today, today, three after. Each clinician sees four clients a day.
+      const today = zonedDate(now, TIME_ZONE);
+      const appointments = [];
+      for (let offset = -3; offset <= 3; offset++) {
+        const day = new Date(Date.UTC(today.year, today.month - 1, today.day + offset));
+        for (const [c, clinician] of clinicians.entries()) {
+          for (let slot = 0; slot < 4; slot++) {
+            const hour = SESSION_HOURS[(slot + c + offset + 3) % SESSION_HOURS.length]!;
+            const startsAt = zonedWallTimeToUtc({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour, minute: 0 }, TIME_ZONE);
+            const client = clients[(slot * 2 + c + (offset + 3) * 3) % clients.length]!;
+            const past = startsAt < now;
+            const status = past ? ((slot + offset) % 7 === 0 ? 'NO_SHOW' : 'COMPLETED') : 'SCHEDULED';
+            appointments.push({ practiceId: practice.id, clientId: client.id, clinicianId: clinician.id, startsAt, endsAt: new Date(startsAt.getTime() + 50 * 60_000), status } as const);
+          }
+        }
+      }
+      // Same hour twice for one clinician on one day would violate the exclusion constraint; the
+      // slot arithmetic above keeps hours distinct per clinician and day.
+      await tx.appointment.createMany({ data: appointments });
+
+      const maya = staff[1]!;
+      const thread = await tx.thread.create({ data: { practiceId: practice.id, clientId: clients[0]!.id, subject: 'Between sessions' } });
+      const lines = ['Hi Dana, how did the breathing exercise go this week?', 'When you have a moment, please bring your mood log on Tuesday.'];
+      let sentAt = new Date(now.getTime() - 26 * 3600_000);
+      for (const body of lines) {
+        sentAt = new Date(sentAt.getTime() + 3 * 3600_000);
+        // Client-sent messages arrive with the client portal; until then the thread holds staff messages.
+        await tx.message.create({ data: { practiceId: practice.id, threadId: thread.id, senderId: maya.id, body, createdAt: sentAt } });
+      }
+      await tx.thread.update({ where: { id: thread.id }, data: { lastMessageAt: sentAt } });
+    });
+    return 'created';
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+if (require.main === module) {
+  seedDemo(loadConfig().databaseUrl).then(
+    (result) => console.log(result === 'created' ? '[seed] demo practice created' : '[seed] demo practice already present'),
+    (error: Error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,184 @@
+// The router: the only service facing the network. HTTP GraphQL and graphql-ws subscriptions share
+// one port; /health answers liveness and /ready checks Redis and every subgraph.
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import {
+  DomainError,
+  readJsonBody,
+  sendGraphQLError,
+  sendJson,
+  SUBGRAPH_NAMES,
+  subgraphUrl,
+  type Logger,
+  type ServerConfig,
+} from '@solace/server-kit';
+import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { Redis } from 'ioredis';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGateway } from './gateway';
+import { claimsFromAuthorization, newRequestId, type RouterContext } from './identity';
+import { attachSubscriptionServer, type ExecuteThroughGateway } from './subscriptions/ws-server';
+
+export interface RouterOptions {
+  supergraphSdl: string;
+  config: ServerConfig;
+  log: Logger;
+  /** Browser origins allowed by CORS. */
+  allowedOrigins: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningRouter {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startRouter(options: RouterOptions, port: number, host = '127.0.0.1'): Promise<RunningRouter> {
+  const { config, log } = options;
+  const gateway = createGateway({ supergraphSdl: options.supergraphSdl, internalSecret: config.internalSecret, env: options.env });
+  let apiSchema: GraphQLSchema | undefined;
+  // Registered before start(): registered after, it misses the initial load (TOOLCHAIN-NOTES).
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
+    apiSchema = schema;
+  });
+  const apollo = new ApolloServer<RouterContext>({
+    gateway,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted) => {
+      const code = formatted.extensions?.code;
+      // Subgraph errors arrive already mapped (domain code or masked); keep only safe extensions.
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...pick(formatted.extensions, ['reason', 'fields', 'requestId']) } };
+    },
+  });
+  await apollo.start();
+
+  const publisher = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
+  const subscriber = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const pubsub = new RedisPubSub({ publisher, subscriber });
+
+  const execute: ExecuteThroughGateway = async (document, variables, operationName, context) => {
+    const response = await apollo.executeOperation({ query: document, variables, operationName }, { contextValue: context });
+    if (response.body.kind !== 'single') throw new Error('Incremental delivery is not supported on subscriptions.');
+    return response.body.singleResult as ExecutionResult;
+  };
+
+  const httpServer = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      log.error({ err: error }, 'router request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    });
+  });
+
+  function cors(req: IncomingMessage, res: ServerResponse): void {
+    const origin = req.headers.origin;
+    if (origin && options.allowedOrigins.includes(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'origin');
+      res.setHeader('access-control-allow-headers', 'authorization, content-type, x-request-id, apollo-require-preflight');
+      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+      res.setHeader('access-control-max-age', '600');
+    }
+  }
+
+  async function ready() {
+    const checks: Record<string, string> = {};
+    const results = await Promise.all([
+      publisher.ping().then(() => ['redis', 'ok'] as const, (e: Error) => ['redis', e.message] as const),
+      ...SUBGRAPH_NAMES.map(async (name) => {
+        try {
+          const response = await fetch(subgraphUrl(name, options.env).replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2000) });
+          return [name, response.ok ? 'ok' : `status ${response.status}`] as const;
+        } catch (error) {
+          return [name, (error as Error).message] as const;
+        }
+      }),
+    ]);
+    for (const [name, status] of results) checks[name] = status;
+    const ok = Object.values(checks).every((status) => status === 'ok');
+    return { ok, body: { status: ok ? 'ready' : 'not ready', checks } };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://router');
+    cors(req, res);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/ready') {
+      const { ok, body } = await ready();
+      return sendJson(res, ok ? 200 : 503, body);
+    }
+    if (url.pathname !== '/graphql') return sendGraphQLError(res, 404, new DomainError('NOT_FOUND', `No route ${url.pathname}.`));
+
+    const requestId = newRequestId(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    let user;
+    try {
+      user = await claimsFromAuthorization(req.headers.authorization, config.jwtSecret);
+    } catch (error) {
+      if (error instanceof DomainError) return sendGraphQLError(res, 401, error, { requestId });
+      throw error;
+    }
+    let body: unknown;
+    try {
+      body = req.method === 'POST' ? await readJsonBody(req) : undefined;
+    } catch (error) {
+      if (error instanceof DomainError) return sendGraphQLError(res, Number(error.details?.status ?? 400), error, { requestId });
+      throw error;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const context: RouterContext = { requestId, user, log: log.child({ requestId }) };
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => context,
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  const subscriptions = attachSubscriptionServer({
+    httpServer,
+    getSchema: () => {
+      if (!apiSchema) throw new GraphQLError('The router is still loading its schema.');
+      return apiSchema;
+    },
+    execute,
+    pubsub,
+    jwtSecret: config.jwtSecret,
+    log,
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
+  const address = httpServer.address() as AddressInfo;
+  const url = `http://${host}:${address.port}/graphql`;
+  log.info({ url }, 'router ready');
+  return {
+    url,
+    close: async () => {
+      await subscriptions.close();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await apollo.stop();
+      await pubsub.close();
+    },
+  };
+}
+
+function pick(source: Record<string, unknown> | undefined, keys: string[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const key of keys) if (source?.[key] !== undefined) picked[key] = source[key];
+  return picked;
+}

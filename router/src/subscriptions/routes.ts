@@ -1,0 +1,34 @@
+// Each subscription root field the router serves: which Redis channel carries its events, who may
+// listen, and how an event (keys only) is turned back into the client's selection through the
+// gateway. A subscription field with no route here is refused. Add one per new subscription.
+import { channelFor, type AuthClaims, type RoleName } from '@solace/server-kit';
+
+export interface SubscriptionRoute {
+  /** Roles allowed to subscribe; re-checked for every event. */
+  roles: readonly RoleName[];
+  channel(user: AuthClaims, args: Record<string, unknown>): string;
+  lookup: {
+    /** The Query field that re-reads the entity with the subscriber's identity. */
+    field: string;
+    /** Arguments of the subscription passed through unchanged to the lookup field. */
+    keepArguments?: string[];
+    /** Lookup arguments taken from the event's keys, with their GraphQL types. */
+    fromEventKeys?: Record<string, { key: string; type: string }>;
+  };
+}
+
+const STAFF_MESSAGING: readonly RoleName[] = ['ADMIN', 'CLINICIAN', 'SUPERVISOR', 'FRONT_DESK'];
+const METRICS_READERS: readonly RoleName[] = ['ADMIN', 'SUPERVISOR', 'CLINICIAN'];
+
+export const SUBSCRIPTION_ROUTES: Record<string, SubscriptionRoute> = {
+  messageAdded: {
+    roles: STAFF_MESSAGING,
+    channel: (user, args) => channelFor('messageAdded', user.practiceId, String(args.threadId)),
+    lookup: { field: 'message', fromEventKeys: { id: { key: 'id', type: 'ID!' } } },
+  },
+  practiceMetricsUpdated: {
+    roles: METRICS_READERS,
+    channel: (user) => channelFor('practiceMetricsUpdated', user.practiceId),
+    lookup: { field: 'practiceMetrics', keepArguments: ['from', 'to'] },
+  },
+};

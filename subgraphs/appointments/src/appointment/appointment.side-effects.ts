@@ -1,0 +1,46 @@
+// The production side effects of an appointment change, run after the change committed:
+// reminders are (re)scheduled in BullMQ and subscribers are told through Redis.
+import { channelFor, publishEvent, type Logger, type Redis } from '@solace/server-kit';
+import {
+  removeAppointmentReminders,
+  rescheduleAppointmentReminders,
+  scheduleAppointmentReminders,
+  type RemindersQueue,
+} from '@solace/workers';
+import type { AppointmentSideEffects } from './appointment.events';
+
+export function createAppointmentSideEffects(deps: { queue: () => RemindersQueue; redis: Redis; log: Logger }): AppointmentSideEffects {
+  const { redis, log } = deps;
+
+  // A lost reminder must not undo a booking that has committed; it is logged loudly instead.
+  // (A transactional outbox would make this exactly-once; see the closing notes of issue 2.)
+  const safely = async (what: string, appointmentId: string, work: () => Promise<unknown>) => {
+    try {
+      await work();
+    } catch (error) {
+      log.error({ err: error, appointmentId }, `appointment side effect failed: ${what}`);
+    }
+  };
+
+  const metricsChanged = (practiceId: string) => publishEvent(redis, channelFor('practiceMetricsUpdated', practiceId), { practiceId, keys: {} });
+
+  return {
+    booked: async (appointment, requestId) => {
+      await safely('schedule reminders', appointment.id, () =>
+        scheduleAppointmentReminders(deps.queue(), { appointmentId: appointment.id, practiceId: appointment.practiceId, startsAt: appointment.startsAt, requestId }),
+      );
+      await safely('publish metrics', appointment.id, () => metricsChanged(appointment.practiceId));
+    },
+    rescheduled: async (appointment, requestId) => {
+      await safely('reschedule reminders', appointment.id, () =>
+        rescheduleAppointmentReminders(deps.queue(), { appointmentId: appointment.id, practiceId: appointment.practiceId, startsAt: appointment.startsAt, requestId }),
+      );
+    },
+    statusChanged: async (appointment) => {
+      if (appointment.status === 'CANCELLED' || appointment.status === 'NO_SHOW' || appointment.status === 'COMPLETED') {
+        await safely('remove reminders', appointment.id, () => removeAppointmentReminders(deps.queue(), appointment.id));
+      }
+      await safely('publish metrics', appointment.id, () => metricsChanged(appointment.practiceId));
+    },
+  };
+}

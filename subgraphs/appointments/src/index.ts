@@ -1,0 +1,36 @@
+import type { SubgraphDefinition } from '@solace/server-kit';
+import { createRemindersQueue } from '@solace/workers';
+import { AppointmentRepository } from './appointment/appointment.repository';
+import { AppointmentResolver, appointmentReference } from './appointment/appointment.resolver';
+import { AppointmentService } from './appointment/appointment.service';
+import { createAppointmentSideEffects } from './appointment/appointment.side-effects';
+import { ClientRef, StaffUserRef } from './references/references.type';
+
+export const appointmentsSubgraph: SubgraphDefinition = {
+  name: 'appointments',
+  orphanedTypes: [ClientRef, StaffUserRef],
+  resolvers: (deps) => [new AppointmentResolver(appointmentService(deps))],
+  referenceResolvers: (deps) => ({ Appointment: appointmentReference(appointmentService(deps)) }),
+};
+
+const services = new WeakMap<object, AppointmentService>();
+
+/** One service (and one reminders queue connection) per set of dependencies. */
+function appointmentService(deps: Parameters<SubgraphDefinition['resolvers']>[0]): AppointmentService {
+  let service = services.get(deps);
+  if (!service) {
+    // The queue connects on first use, so building the schema (npm run compose) needs no Redis.
+    let queue: ReturnType<typeof createRemindersQueue> | undefined;
+    const getQueue = () => {
+      if (!queue) {
+        const created = createRemindersQueue(deps.config.redisUrl);
+        deps.onClose(() => created.close());
+        queue = created;
+      }
+      return queue;
+    };
+    service = new AppointmentService(new AppointmentRepository(deps.prisma), createAppointmentSideEffects({ queue: getQueue, redis: deps.redis, log: deps.log }));
+    services.set(deps, service);
+  }
+  return service;
+}

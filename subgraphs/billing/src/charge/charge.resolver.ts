@@ -1,0 +1,41 @@
+import { nullIfNotFound, requireUser, type RequestContext } from '@solace/server-kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CreateChargeArgs } from './charge.input';
+import type { ChargeService } from './charge.service';
+import { Charge, ClientWithBalance } from './charge.type';
+
+const BILLING_READERS = ['ADMIN', 'BILLING', 'FRONT_DESK', 'CLINICIAN'] as const;
+const BILLING_WRITERS = ['ADMIN', 'BILLING', 'CLINICIAN'] as const;
+
+@Resolver(() => Charge)
+export class ChargeResolver {
+  constructor(private readonly service: ChargeService) {}
+
+  @Authorized(...BILLING_READERS)
+  @Query(() => [Charge], { description: "A client's charges, newest first." })
+  charges(@Arg('clientId', () => ID) clientId: string, @Ctx() ctx: RequestContext) {
+    return this.service.listForClient(requireUser(ctx), clientId);
+  }
+
+  @Authorized(...BILLING_WRITERS)
+  @Mutation(() => Charge, { description: 'Charges a completed appointment (once).' })
+  createCharge(@Args(() => CreateChargeArgs) input: CreateChargeArgs, @Ctx() ctx: RequestContext) {
+    return this.service.create(requireUser(ctx), input);
+  }
+}
+
+@Resolver(() => ClientWithBalance)
+export class ClientBalanceResolver {
+  constructor(private readonly service: ChargeService) {}
+
+  @FieldResolver(() => Int, { description: 'What the client owes, in cents.' })
+  balanceCents(@Root() client: ClientWithBalance, @Ctx() ctx: RequestContext) {
+    return this.service.balanceCents(requireUser(ctx, BILLING_READERS), client.id);
+  }
+}
+
+export const billingReferences = (service: ChargeService) => ({
+  Charge: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => nullIfNotFound(service.get(requireUser(ctx, BILLING_READERS), ref.id)) },
+  // Authorization for Client.balanceCents happens in its field resolver.
+  Client: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+});

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@solace/server-kit';
+import { billingSubgraph } from './index';
+
+void runSubgraph(billingSubgraph);

@@ -1,0 +1,14 @@
+import { Field, ObjectType } from 'type-graphql';
+import { StaffUser } from '../staff-user/staff-user.type';
+
+@ObjectType()
+export class AuthPayload {
+  @Field(() => String, { description: 'Bearer token for the Authorization header; expires after 15 minutes.' })
+  accessToken!: string;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+
+  @Field(() => StaffUser)
+  user!: StaffUser;
+}

@@ -1,0 +1,15 @@
+import type { SubgraphDefinition } from '@solace/server-kit';
+import { ClientRef, StaffUserRef } from './references/references.type';
+import { ThreadRepository } from './thread/thread.repository';
+import { MessageResolver, portalReferences, ThreadResolver } from './thread/thread.resolver';
+import { ThreadService } from './thread/thread.service';
+
+export const portalSubgraph: SubgraphDefinition = {
+  name: 'portal',
+  orphanedTypes: [ClientRef, StaffUserRef],
+  resolvers: ({ prisma, redis }) => {
+    const service = new ThreadService(new ThreadRepository(prisma), redis);
+    return [new ThreadResolver(service), new MessageResolver(service)];
+  },
+  referenceResolvers: ({ prisma, redis }) => portalReferences(new ThreadService(new ThreadRepository(prisma), redis)),
+};

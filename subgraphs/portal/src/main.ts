@@ -1,0 +1,4 @@
+import { runSubgraph } from '@solace/server-kit';
+import { portalSubgraph } from './index';
+
+void runSubgraph(portalSubgraph);

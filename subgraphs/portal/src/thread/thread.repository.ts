@@ -1,0 +1,51 @@
+import type { PrismaClient } from '@solace/server-kit';
+import type { Message } from '../message/message.type';
+import type { Thread } from './thread.type';
+
+const THREAD_FIELDS = { id: true, clientId: true, subject: true, lastMessageAt: true } as const;
+const MESSAGE_FIELDS = { id: true, threadId: true, senderId: true, body: true, createdAt: true } as const;
+
+export class ThreadRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  findThread(practiceId: string, id: string): Promise<Thread | null> {
+    return this.prisma.thread.findFirst({ where: { id, practiceId }, select: THREAD_FIELDS });
+  }
+
+  listThreads(practiceId: string): Promise<Thread[]> {
+    return this.prisma.thread.findMany({
+      where: { practiceId },
+      select: THREAD_FIELDS,
+      orderBy: [{ lastMessageAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
+      take: 200,
+    });
+  }
+
+  createThread(data: { practiceId: string; clientId: string; subject: string }): Promise<Thread> {
+    return this.prisma.thread.create({ data, select: THREAD_FIELDS });
+  }
+
+  /** Read-only check that the client exists in the practice (owned by the patients domain). */
+  async clientExists(practiceId: string, clientId: string): Promise<boolean> {
+    return (await this.prisma.client.count({ where: { id: clientId, practiceId } })) === 1;
+  }
+
+  findMessage(practiceId: string, id: string): Promise<Message | null> {
+    return this.prisma.message.findFirst({ where: { id, practiceId }, select: MESSAGE_FIELDS });
+  }
+
+  listMessages(practiceId: string, threadId: string, limit: number): Promise<Message[]> {
+    return this.prisma.message
+      .findMany({ where: { practiceId, threadId }, select: MESSAGE_FIELDS, orderBy: { createdAt: 'desc' }, take: limit })
+      .then((newestFirst) => newestFirst.reverse());
+  }
+
+  /** Adds the message and moves the thread's lastMessageAt in one transaction. */
+  addMessage(data: { practiceId: string; threadId: string; senderId: string; body: string }): Promise<Message> {
+    return this.prisma.$transaction(async (tx) => {
+      const message = await tx.message.create({ data, select: MESSAGE_FIELDS });
+      await tx.thread.update({ where: { id: data.threadId, practiceId: data.practiceId }, data: { lastMessageAt: message.createdAt } });
+      return message;
+    });
+  }
+}

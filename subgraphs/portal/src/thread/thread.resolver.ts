@@ -1,0 +1,85 @@
+import { nullIfNotFound, requireUser, type RequestContext } from '@solace/server-kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { SendMessageArgs, StartThreadArgs } from '../message/message.input';
+import { Message } from '../message/message.type';
+import { ClientRef, StaffUserRef } from '../references/references.type';
+import type { ThreadService } from './thread.service';
+import { Thread } from './thread.type';
+
+export const MESSAGE_READERS = ['ADMIN', 'CLINICIAN', 'SUPERVISOR', 'FRONT_DESK'] as const;
+
+@Resolver(() => Thread)
+export class ThreadResolver {
+  constructor(private readonly service: ThreadService) {}
+
+  @Authorized(...MESSAGE_READERS)
+  @Query(() => [Thread], { description: 'Message threads, most recent activity first.' })
+  threads(@Ctx() ctx: RequestContext) {
+    return this.service.list(requireUser(ctx));
+  }
+
+  @Authorized(...MESSAGE_READERS)
+  @Query(() => Thread)
+  thread(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return this.service.get(requireUser(ctx), id);
+  }
+
+  @Authorized(...MESSAGE_READERS)
+  @Mutation(() => Thread, { description: 'Starts a secure conversation with a client.' })
+  startThread(@Args(() => StartThreadArgs) { clientId, subject }: StartThreadArgs, @Ctx() ctx: RequestContext) {
+    return this.service.start(requireUser(ctx), clientId, subject);
+  }
+
+  @FieldResolver(() => [Message], { description: 'Messages, oldest first (the latest `limit`).' })
+  messages(@Root() thread: Thread, @Ctx() ctx: RequestContext, @Arg('limit', () => Int, { defaultValue: 200 }) limit: number) {
+    return this.service.messages(requireUser(ctx), thread.id, limit);
+  }
+
+  @FieldResolver(() => ClientRef)
+  client(@Root() thread: Thread): ClientRef {
+    return { id: thread.clientId };
+  }
+}
+
+@Resolver(() => Message)
+export class MessageResolver {
+  constructor(private readonly service: ThreadService) {}
+
+  @Authorized(...MESSAGE_READERS)
+  @Query(() => Message, { description: 'One message; also how the router resolves messageAdded events.' })
+  message(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return this.service.getMessage(requireUser(ctx), id);
+  }
+
+  @Authorized(...MESSAGE_READERS)
+  @Mutation(() => Message)
+  sendMessage(@Args(() => SendMessageArgs) { threadId, body }: SendMessageArgs, @Ctx() ctx: RequestContext) {
+    return this.service.send(requireUser(ctx), threadId, body);
+  }
+
+  // Declared here so it composes and gets codegen; the router serves it (ARCHITECTURE rule 7):
+  // it listens on the thread's Redis channel and resolves each event through `message(id)`.
+  @Authorized(...MESSAGE_READERS)
+  @Subscription(() => Message, {
+    description: 'Messages added to a thread, live.',
+    topics: 'served-by-router',
+  })
+  messageAdded(@Arg('threadId', () => ID) _threadId: string, @Root() message: Message): Message {
+    return message;
+  }
+
+  @FieldResolver(() => StaffUserRef)
+  sender(@Root() message: Message): StaffUserRef {
+    return { id: message.senderId };
+  }
+
+  @FieldResolver(() => Thread)
+  thread(@Root() message: Message, @Ctx() ctx: RequestContext) {
+    return this.service.get(requireUser(ctx), message.threadId);
+  }
+}
+
+export const portalReferences = (service: ThreadService) => ({
+  Thread: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => nullIfNotFound(service.get(requireUser(ctx, MESSAGE_READERS), ref.id)) },
+  Message: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => nullIfNotFound(service.getMessage(requireUser(ctx, MESSAGE_READERS), ref.id)) },
+});
