@@ -1,5 +1,8 @@
 import swc from 'unplugin-swc';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 
 // type-graphql needs decorator metadata, which esbuild does not emit: SWC compiles the TypeScript.
 const swcPlugin = () =>
@@ -9,6 +12,11 @@ const swcPlugin = () =>
 
 export default defineConfig({
   plugins: [swcPlugin()],
+  resolve: {
+    // Apollo's packages load graphql's CommonJS build; our code must share that one instance
+    // (graphql refuses schemas from "another module or realm"), so Vite may not pick index.mjs.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     globalSetup: ['test/support/global-setup.ts'],
     env: { TZ: 'UTC', NODE_ENV: 'test' },

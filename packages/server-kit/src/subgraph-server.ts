@@ -2,6 +2,7 @@
 // request must carry the router's signed identity (auth/internal-signature.ts); nothing runs before
 // the signature is checked, so `_entities` and `_service` are as protected as any query.
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +35,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions, port: 
     // Subgraphs are only reached through the router; the router owns introspection policy.
     introspection: true,
     csrfPrevention: false,
+    // Traces would go to Apollo's hosted service, which Solace does not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(log, formatted, error),
   });
