@@ -70,7 +70,7 @@ export function createSubgraphDeps(name: string, config = loadConfig()): Subgrap
   };
 }
 
-export async function startSubgraph(definition: SubgraphDefinition, deps: SubgraphDeps, port: number): Promise<RunningSubgraph> {
+export async function startSubgraph(definition: SubgraphDefinition, deps: SubgraphDeps, port: number, host = '127.0.0.1'): Promise<RunningSubgraph> {
   const schema = await buildSubgraph(definition, deps);
   return startSubgraphServer(
     {
@@ -84,6 +84,7 @@ export async function startSubgraph(definition: SubgraphDefinition, deps: Subgra
       },
     },
     port,
+    host,
   );
 }
 
@@ -91,7 +92,7 @@ export async function startSubgraph(definition: SubgraphDefinition, deps: Subgra
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
   const deps = createSubgraphDeps(definition.name);
   const port = Number(process.env.PORT ?? SUBGRAPH_PORTS[definition.name]);
-  const running = await startSubgraph(definition, deps, port);
+  const running = await startSubgraph(definition, deps, port, process.env.HOST ?? '127.0.0.1');
   const shutdown = async () => {
     await running.close();
     await deps.close();
