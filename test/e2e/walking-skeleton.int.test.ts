@@ -5,7 +5,8 @@ import { createClient as createWsClient, type Client as WsClient } from 'graphql
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createTestPractice, createTestStaff, TEST_PASSWORD } from '../support/factories';
+import { createRemindersQueue, reminderJobId } from '@solace/workers';
+import { createTestClient, createTestPractice, createTestStaff, TEST_PASSWORD } from '../support/factories';
 import { gql } from '../support/graphql-client';
 import { startStack, type TestStack } from '../support/stack';
 
@@ -176,5 +177,38 @@ describe('walking skeleton through the router', () => {
 
     const wrongPassword = await gql(stack.routerUrl, 'mutation { login(email: "nobody@example.test", password: "wrong") { accessToken } }');
     expect(wrongPassword.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('schedules reminder jobs when a visit is booked, moves them on reschedule and removes them on cancel', async () => {
+    const practice = await createTestPractice();
+    const clinician = await createTestStaff(practice);
+    const client = await createTestClient(practice);
+    const token = await signIn(clinician.email);
+    const startsAt = new Date(Date.now() + 5 * 86_400_000);
+    const booked = await gql<{ bookAppointment: { id: string } }>(
+      stack.routerUrl,
+      'mutation ($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
+      { input: { clientId: client.id, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_000_000).toISOString() } },
+      token,
+    );
+    const id = booked.data!.bookAppointment.id;
+    const queue = createRemindersQueue(process.env.REDIS_URL!);
+    try {
+      const job48 = await queue.getJob(reminderJobId(id, '48h'));
+      expect(job48?.data).toMatchObject({ appointmentId: id, practiceId: practice.id, startsAt: startsAt.toISOString() });
+      expect(await queue.getJob(reminderJobId(id, '2h'))).toBeDefined();
+
+      const later = new Date(startsAt.getTime() + 86_400_000);
+      const moved = await gql(stack.routerUrl, 'mutation ($id: ID!, $s: DateTimeISO!, $e: DateTimeISO!) { rescheduleAppointment(id: $id, startsAt: $s, endsAt: $e) { id } }', { id, s: later.toISOString(), e: new Date(later.getTime() + 3_000_000).toISOString() }, token);
+      expect(moved.errors).toBeUndefined();
+      expect((await queue.getJob(reminderJobId(id, '48h')))?.data.startsAt).toBe(later.toISOString());
+
+      const cancelled = await gql(stack.routerUrl, 'mutation ($id: ID!) { cancelAppointment(id: $id) { status } }', { id }, token);
+      expect(cancelled.data).toEqual({ cancelAppointment: { status: 'CANCELLED' } });
+      expect(await queue.getJob(reminderJobId(id, '48h'))).toBeUndefined();
+      expect(await queue.getJob(reminderJobId(id, '2h'))).toBeUndefined();
+    } finally {
+      await queue.close();
+    }
   });
 });

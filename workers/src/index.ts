@@ -1,0 +1,14 @@
+// What other packages use (the appointments subgraph schedules reminders after its commits).
+// No side effects here: the worker process starts in main.ts.
+export {
+  createRemindersQueue,
+  removeAppointmentReminders,
+  reminderJobId,
+  rescheduleAppointmentReminders,
+  scheduleAppointmentReminders,
+  REMINDER_OFFSETS,
+  REMINDERS_QUEUE,
+  type ReminderJobData,
+  type RemindersQueue,
+} from './reminders/reminders.queue';
+export type { EmailMessage, EmailProvider } from './email/email-provider';

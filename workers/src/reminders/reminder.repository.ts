@@ -1,0 +1,39 @@
+import type { PrismaClient } from '@solace/server-kit';
+
+export interface ReminderDetails {
+  status: string;
+  startsAt: Date;
+  clientFirstName: string;
+  clientEmail: string | null;
+  clinicianName: string;
+  practiceName: string;
+  timeZone: string;
+}
+
+/** What a reminder needs, re-read when the job runs (the job itself carries only ids). */
+export class ReminderRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async findDetails(practiceId: string, appointmentId: string): Promise<ReminderDetails | null> {
+    const appointment = await this.prisma.appointment.findFirst({
+      where: { id: appointmentId, practiceId },
+      select: { status: true, startsAt: true, clientId: true, clinicianId: true },
+    });
+    if (!appointment) return null;
+    const [client, clinician, practice] = await Promise.all([
+      this.prisma.client.findFirst({ where: { id: appointment.clientId, practiceId }, select: { firstName: true, email: true } }),
+      this.prisma.staffUser.findFirst({ where: { id: appointment.clinicianId, practiceId }, select: { displayName: true } }),
+      this.prisma.practice.findUnique({ where: { id: practiceId }, select: { name: true, timeZone: true } }),
+    ]);
+    if (!client || !clinician || !practice) return null;
+    return {
+      status: appointment.status,
+      startsAt: appointment.startsAt,
+      clientFirstName: client.firstName,
+      clientEmail: client.email,
+      clinicianName: clinician.displayName,
+      practiceName: practice.name,
+      timeZone: practice.timeZone,
+    };
+  }
+}

@@ -1,0 +1,39 @@
+// Sends one appointment reminder. Re-reads the appointment and exits early when the reminder no
+// longer applies; the email's idempotency key is the job id, so a retried job sends once.
+import type { Job } from 'bullmq';
+import type { EmailProvider } from '../email/email-provider';
+import type { ReminderRepository } from './reminder.repository';
+import type { ReminderJobData } from './reminders.queue';
+
+export type ReminderOutcome = { sent: string } | { skipped: 'appointment-gone' | 'not-scheduled' | 'moved' | 'no-email' };
+
+const STILL_HAPPENING = new Set(['SCHEDULED', 'CHECKED_IN']);
+
+export async function processReminder(
+  job: Pick<Job<ReminderJobData>, 'id' | 'data'>,
+  deps: { reminders: ReminderRepository; email: EmailProvider },
+): Promise<ReminderOutcome> {
+  const { appointmentId, practiceId, startsAt } = job.data;
+  const details = await deps.reminders.findDetails(practiceId, appointmentId);
+  if (!details) return { skipped: 'appointment-gone' };
+  if (!STILL_HAPPENING.has(details.status)) return { skipped: 'not-scheduled' };
+  if (details.startsAt.toISOString() !== startsAt) return { skipped: 'moved' };
+  if (!details.clientEmail) return { skipped: 'no-email' };
+
+  const when = new Intl.DateTimeFormat('en-US', { timeZone: details.timeZone, dateStyle: 'full', timeStyle: 'short' }).format(details.startsAt);
+  // Appointment logistics only: never a diagnosis, note content or anything clinical.
+  const { id } = await deps.email.send({
+    to: details.clientEmail,
+    subject: `Reminder: your appointment with ${details.clinicianName}`,
+    text: [
+      `Hi ${details.clientFirstName},`,
+      '',
+      `This is a reminder of your appointment with ${details.clinicianName} on ${when}.`,
+      `If you need to reschedule, please contact ${details.practiceName}.`,
+      '',
+      `— ${details.practiceName}`,
+    ].join('\n'),
+    idempotencyKey: String(job.id),
+  });
+  return { sent: id };
+}

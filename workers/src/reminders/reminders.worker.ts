@@ -1,0 +1,16 @@
+import { createRedis, type Logger } from '@solace/server-kit';
+import { Worker } from 'bullmq';
+import type { EmailProvider } from '../email/email-provider';
+import type { ReminderRepository } from './reminder.repository';
+import { processReminder } from './reminders.processor';
+import { REMINDERS_QUEUE, type ReminderJobData } from './reminders.queue';
+
+export function startRemindersWorker(deps: { redisUrl: string; reminders: ReminderRepository; email: EmailProvider; log: Logger; queueName?: string }) {
+  const worker = new Worker<ReminderJobData>(deps.queueName ?? REMINDERS_QUEUE, (job) => processReminder(job, deps), {
+    connection: createRedis(deps.redisUrl, { forBullMQ: true }),
+    concurrency: 5,
+  });
+  worker.on('completed', (job, outcome) => deps.log.info({ jobId: job.id, requestId: job.data.requestId, outcome }, 'reminder done'));
+  worker.on('failed', (job, error) => deps.log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: error }, 'reminder failed'));
+  return worker;
+}
