@@ -23,7 +23,8 @@ export default tseslint.config(
   {
     // Repositories are the only code that touches Prisma (ARCHITECTURE rule 4).
     files: ['subgraphs/**/*.ts', 'workers/**/*.ts', 'router/**/*.ts'],
-    ignores: ['**/*.repository.ts', '**/*.test.ts'],
+    // Composition roots (main.ts) create the client and hand it to repositories.
+    ignores: ['**/*.repository.ts', '**/*.test.ts', '**/main.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
