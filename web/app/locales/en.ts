@@ -1,0 +1,42 @@
+// Every user-visible string of the web app, in one place (HOUSE-STYLE: elk's locale files).
+export const en = {
+  app: { name: 'Solace', skipToContent: 'Skip to content', signOut: 'Sign out' },
+  nav: { today: 'Today', messages: 'Messages' },
+  login: {
+    title: 'Sign in to Solace',
+    email: 'Email',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    demoHint: 'Demo clinician: maya@demo.solace.test / Solace-demo-2026!',
+  },
+  today: {
+    title: 'Today',
+    loading: 'Loading your appointments…',
+    empty: 'No appointments today.',
+    error: 'Your appointments could not be loaded.',
+    retry: 'Try again',
+    note: { none: 'No note yet', DRAFT: 'Note in draft', SIGNED: 'Note signed' },
+    status: { SCHEDULED: 'Scheduled', CHECKED_IN: 'Checked in', COMPLETED: 'Completed', CANCELLED: 'Cancelled', NO_SHOW: 'No-show' },
+  },
+  messages: {
+    title: 'Messages',
+    loading: 'Loading messages…',
+    empty: 'No conversations yet.',
+    emptyThread: 'No messages in this conversation yet.',
+    error: 'Messages could not be loaded.',
+    compose: 'Write a message',
+    send: 'Send',
+    sending: 'Sending…',
+    sendHint: 'Ctrl+Enter sends',
+    back: 'All conversations',
+    live: 'Live',
+    reconnecting: 'Reconnecting…',
+  },
+  errors: {
+    UNAUTHENTICATED: 'Please sign in again.',
+    FORBIDDEN: 'You do not have access to this.',
+    NETWORK: 'Solace cannot be reached. Check your connection and try again.',
+    DEFAULT: 'Something went wrong. Please try again.',
+  },
+} as const;
