@@ -1,12 +1,12 @@
 // A visit's outcome flows to billing and analytics: completing an appointment allows exactly one
 // charge (shown in Client.balanceCents) and pushes fresh practice metrics to a live subscriber.
 import { createClient as createWsClient } from 'graphql-ws';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createTestAppointment, createTestClient, createTestPractice, createTestStaff } from '../support/factories';
 import { gql, tokenFor } from '../support/graphql-client';
 import { startStack, type TestStack } from '../support/stack';
+import { waitForSubscriber } from '../support/subscribers';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -70,11 +70,7 @@ describe('visit outcomes', () => {
           { next: resolve, error: reject, complete: () => reject(new Error('completed early')) },
         );
       });
-      const redis = new Redis(process.env.REDIS_URL!);
-      for (let i = 0; i < 100 && ((await redis.pubsub('CHANNELS', `solace:${practice.id}:practiceMetricsUpdated`)) as string[]).length === 0; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      redis.disconnect();
+      await waitForSubscriber(`solace:${practice.id}:practiceMetricsUpdated`);
 
       const marked = await gql(stack.routerUrl, 'mutation ($id: ID!) { setAppointmentStatus(id: $id, status: COMPLETED) { status } }', { id: visits[4]!.id }, token);
       expect(marked.errors).toBeUndefined();

@@ -2,13 +2,13 @@
 // subgraphs in one operation, refuse an overlapping booking, and receive a message live over
 // graphql-ws with fields from other subgraphs.
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createRemindersQueue, reminderJobId } from '@solace/workers';
 import { createTestClient, createTestPractice, createTestStaff, TEST_PASSWORD } from '../support/factories';
 import { gql } from '../support/graphql-client';
 import { startStack, type TestStack } from '../support/stack';
+import { waitForSubscriber } from '../support/subscribers';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -26,21 +26,6 @@ async function signIn(email: string, password = TEST_PASSWORD): Promise<string> 
   );
   expect(result.errors).toBeUndefined();
   return result.data!.login.accessToken;
-}
-
-/** Resolves once the router has subscribed to the Redis channel, so a publish cannot be missed. */
-async function waitForChannelListener(channelPattern: string): Promise<void> {
-  const redis = new Redis(process.env.REDIS_URL!);
-  try {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const channels = (await redis.pubsub('CHANNELS', channelPattern)) as string[];
-      if (channels.length > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`Nobody subscribed to ${channelPattern}`);
-  } finally {
-    redis.disconnect();
-  }
 }
 
 describe('walking skeleton through the router', () => {
@@ -130,7 +115,7 @@ describe('walking skeleton through the router', () => {
           { next: resolve, error: reject, complete: () => reject(new Error('completed before any event')) },
         );
       });
-      await waitForChannelListener(`solace:${practice.id}:messageAdded:${threadId}`);
+      await waitForSubscriber(`solace:${practice.id}:messageAdded:${threadId}`);
 
       const sent = await gql(stack.routerUrl, 'mutation ($threadId: ID!) { sendMessage(threadId: $threadId, body: "See you Tuesday") { id } }', { threadId }, token);
       expect(sent.errors).toBeUndefined();

@@ -1,0 +1,127 @@
+// In real Chromium: a clinician signs in, sees her day, opens a conversation, and a message sent
+// from elsewhere (another device, through the API) appears without a reload.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from '../../scripts/infra/system-packages';
+import { createTestAppointment, createTestClient, createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
+import { gql } from '../support/graphql-client';
+import { startStack, type TestStack } from '../support/stack';
+import { waitForSubscriber } from '../support/subscribers';
+
+const ROOT = resolve(__dirname, '../..');
+const SCREENSHOTS = resolve(ROOT, '.data/screenshots');
+
+let stack: TestStack;
+let web: ChildProcess;
+let webUrl: string;
+let browser: Browser;
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  webUrl = `http://127.0.0.1:${port}`;
+  stack = await startStack({ allowedOrigins: [webUrl] });
+  // The web app is built by the test command (scripts/test.sh) before the tests run.
+  web = spawn('node', [resolve(ROOT, 'web/.output/server/index.mjs')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_PUBLIC_ROUTER_URL: stack.routerUrl },
+    stdio: 'ignore',
+  });
+  await waitForHttp(`${webUrl}/login`);
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('Chromium is missing: run `bash scripts/setup.sh chromium`.');
+  browser = await chromium.launch({
+    executablePath,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  web?.kill('SIGTERM');
+  await stack?.stop();
+});
+
+describe('clinician in the browser', () => {
+  it('signs in, sees Today, and sees a message arrive live', async () => {
+    const practice = await createTestPractice(undefined, { timeZone: 'UTC' });
+    const clinician = await createTestStaff(practice, { displayName: 'Dr. Maya Patel' });
+    const client = await createTestClient(practice, { firstName: 'Dana' });
+    const today = new Date();
+    today.setUTCHours(12, 0, 0, 0);
+    await createTestAppointment(practice, client, clinician, { startsAt: today });
+    const thread = await testPrisma().thread.create({ data: { practiceId: practice.id, clientId: client.id, subject: 'Between sessions' } });
+
+    const page = await browser.newPage({ timezoneId: 'UTC' });
+    await page.goto(`${webUrl}/today`);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('Email').fill(clinician.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/today/);
+    const row = page.getByRole('list', { name: "Today's appointments" }).getByText(`Dana ${client.lastName}`);
+    await row.waitFor();
+    expect(await page.getByText('12:00').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/today.png`, fullPage: true });
+
+    await page.getByRole('link', { name: 'Messages' }).click();
+    await page.getByRole('link', { name: new RegExp(`Dana ${client.lastName}`) }).click();
+    await page.getByText('No messages in this conversation yet.').waitFor();
+    await waitForSubscriber(`solace:${practice.id}:messageAdded:${thread.id}`);
+
+    // Another device of the practice sends a message through the API.
+    const login = await gql<{ login: { accessToken: string } }>(stack.routerUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: clinician.email, p: TEST_PASSWORD });
+    const sent = await gql(stack.routerUrl, 'mutation ($t: ID!) { sendMessage(threadId: $t, body: "Running five minutes late, sorry!") { id } }', { t: thread.id }, login.data!.login.accessToken);
+    expect(sent.errors).toBeUndefined();
+
+    const arrived = page.getByRole('list', { name: 'Messages' }).getByText('Running five minutes late, sorry!');
+    await arrived.waitFor({ timeout: 10_000 });
+    expect(await arrived.count()).toBe(1);
+    await page.screenshot({ path: `${SCREENSHOTS}/thread.png`, fullPage: true });
+
+    // The composer sends too, and the message shows once (mutation result and live event dedupe).
+    await page.getByLabel('Write a message').fill('See you at noon.');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('list', { name: 'Messages' }).getByText('See you at noon.').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('list', { name: 'Messages' }).getByText('See you at noon.').count()).toBe(1);
+  });
+
+  it('shows the server’s reason when the password is wrong', async () => {
+    const practice = await createTestPractice();
+    const clinician = await createTestStaff(practice);
+    const page = await browser.newPage();
+    await page.goto(`${webUrl}/login`);
+    await page.getByLabel('Email').fill(clinician.email);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Please sign in again.' }).or(page.getByRole('alert').filter({ hasText: 'incorrect' })).first().waitFor();
+    expect(page.url()).toContain('/login');
+  });
+});
