@@ -125,7 +125,7 @@ async function main() {
 
     console.log('\n| scenario | req/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|');
     for (const f of [direct, routed, today]) {
-      console.log(`| ${f.name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} |`);
+      console.log(`| ${f.name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.errors} |`);
     }
     console.log(`\nrouter/direct throughput ratio (a): ${(routed.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}`);
     console.log(`router/direct p50 latency ratio (a): ${(routed.p50 / direct.p50).toFixed(2)}`);

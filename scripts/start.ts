@@ -14,7 +14,7 @@ const WEB_PORT = Number(process.env.WEB_PORT ?? 3000);
 
 async function main() {
   const services = ensureLocalServices('dev');
-  const env = { ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, NODE_ENV: process.env.NODE_ENV ?? 'development' };
+  const env = { ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, NODE_ENV: process.env.NODE_ENV ?? 'development', LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' };
   process.env.DATABASE_URL = services.databaseUrl;
   await migrate(services.databaseUrl);
   console.log(`[seed] ${await seedDemo(services.databaseUrl)} demo practice`);
