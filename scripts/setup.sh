@@ -29,6 +29,6 @@ fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "[setup] installing npm packages"
-  npm ci --no-audit --no-fund --loglevel=error
+  bash scripts/npm-install.sh
 fi
 bash scripts/db/generate.sh
