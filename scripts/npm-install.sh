@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! npm ci --no-audit --no-fund --loglevel=error 2>/tmp/solace-npm-ci.log; then
   echo "[setup] npm ci refused the lock file ($(grep -m1 -o 'Missing: [^ ]*' /tmp/solace-npm-ci.log || echo 'see npm log')); using npm install"
-  npm install --no-audit --no-fund --loglevel=error
+  npm install --no-save --no-audit --no-fund --loglevel=error
 fi
