@@ -18,3 +18,4 @@ export * from './pubsub';
 export * from './subgraph';
 export * from './request-id';
 export * from './time';
+export * from './entity-refs';

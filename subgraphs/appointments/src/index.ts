@@ -1,10 +1,9 @@
-import type { SubgraphDefinition } from '@solace/server-kit';
+import { ClientRef, StaffUserRef, type SubgraphDefinition } from '@solace/server-kit';
 import { createRemindersQueue } from '@solace/workers';
 import { AppointmentRepository } from './appointment/appointment.repository';
 import { AppointmentResolver, appointmentReference } from './appointment/appointment.resolver';
 import { AppointmentService } from './appointment/appointment.service';
 import { createAppointmentSideEffects } from './appointment/appointment.side-effects';
-import { ClientRef, StaffUserRef } from './references/references.type';
 
 export const appointmentsSubgraph: SubgraphDefinition = {
   name: 'appointments',

@@ -1,5 +1,4 @@
-import type { SubgraphDefinition } from '@solace/server-kit';
-import { ClientRef, StaffUserRef } from './references/references.type';
+import { ClientRef, StaffUserRef, type SubgraphDefinition } from '@solace/server-kit';
 import { ThreadRepository } from './thread/thread.repository';
 import { MessageResolver, portalReferences, ThreadResolver } from './thread/thread.resolver';
 import { ThreadService } from './thread/thread.service';

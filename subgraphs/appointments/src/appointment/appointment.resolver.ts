@@ -1,6 +1,5 @@
-import { requireUser, type RequestContext } from '@solace/server-kit';
+import { ClientRef, requireUser, StaffUserRef, type RequestContext } from '@solace/server-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ClientRef, StaffUserRef } from '../references/references.type';
 import { AppointmentRangeArgs, BookAppointmentInput, RescheduleAppointmentArgs, SetAppointmentStatusArgs } from './appointment.input';
 import type { AppointmentService } from './appointment.service';
 import { Appointment, AppointmentStatus } from './appointment.type';

@@ -1,8 +1,7 @@
-import { nullIfNotFound, requireUser, type RequestContext } from '@solace/server-kit';
+import { ClientRef, nullIfNotFound, requireUser, StaffUserRef, type RequestContext } from '@solace/server-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { SendMessageArgs, StartThreadArgs } from '../message/message.input';
 import { Message } from '../message/message.type';
-import { ClientRef, StaffUserRef } from '../references/references.type';
 import type { ThreadService } from './thread.service';
 import { Thread } from './thread.type';
 

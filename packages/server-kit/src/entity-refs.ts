@@ -1,5 +1,5 @@
-// Entities owned by other subgraphs, referenced here by key only; the router fetches their fields
-// from their owners.
+// Entities referenced by key from subgraphs that do not own them: `@key(..., resolvable: false)`
+// stubs carrying only the id. The owner resolves every other field through the router.
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 @Directive('@key(fields: "id", resolvable: false)')
