@@ -17,6 +17,7 @@ import { Redis } from 'ioredis';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGateway } from './gateway';
+import { createArmor, LIMIT_CODES, QUERY_LIMITS, subscriptionLimitRules } from './limits';
 import { claimsFromAuthorization, newRequestId, type RouterContext } from './identity';
 import { attachSubscriptionServer, type ExecuteThroughGateway } from './subscriptions/ws-server';
 
@@ -42,12 +43,15 @@ export async function startRouter(options: RouterOptions, port: number, host = '
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
   });
+  const armor = createArmor();
   const apollo = new ApolloServer<RouterContext>({
     gateway,
+    plugins: [...armor.plugins],
+    validationRules: [...armor.validationRules],
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted) => {
-      const code = formatted.extensions?.code;
+    formatError: (formatted, error) => {
+      const code = limitCode(formatted, error) ?? formatted.extensions?.code;
       // Subgraph errors arrive already mapped (domain code or masked); keep only safe extensions.
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...pick(formatted.extensions, ['reason', 'fields', 'requestId']) } };
     },
@@ -159,6 +163,8 @@ export async function startRouter(options: RouterOptions, port: number, host = '
     pubsub,
     jwtSecret: config.jwtSecret,
     log,
+    validationRules: subscriptionLimitRules(),
+    maxTokens: QUERY_LIMITS.maxTokens,
   });
 
   await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
@@ -175,6 +181,15 @@ export async function startRouter(options: RouterOptions, port: number, host = '
       await pubsub.close();
     },
   };
+}
+
+/** Armor's refusals keep their own codes even where Apollo labels them as validation or parse failures. */
+function limitCode(formatted: { message: string }, error: unknown): string | undefined {
+  const original = (error as { originalError?: { extensions?: { code?: unknown } } })?.originalError;
+  const code = original?.extensions?.code ?? (error as { extensions?: { code?: unknown } })?.extensions?.code;
+  if (typeof code === 'string' && (Object.values(LIMIT_CODES) as string[]).includes(code)) return code;
+  if (/Token limit of \d+ exceeded/.test(formatted.message)) return LIMIT_CODES.tokens;
+  return undefined;
 }
 
 function pick(source: Record<string, unknown> | undefined, keys: string[]): Record<string, unknown> {

@@ -2,7 +2,7 @@
 // connection_init, validates every operation, maps a subscription's root field to its Redis channel,
 // re-checks permission for every event and resolves the client's selection through the gateway.
 import { hasAnyRole, newRequestIdFor, type AuthClaims, type Logger, type SubscriptionEvent } from '@solace/server-kit';
-import { GraphQLError, getOperationAST, Kind, parse, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FieldNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, Kind, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FieldNode, type GraphQLSchema } from 'graphql';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
@@ -27,6 +27,8 @@ export interface SubscriptionServerOptions {
   log: Logger;
   /** Extra validation rules (query limits) applied to every operation, as on HTTP. */
   validationRules?: Parameters<typeof validate>[2];
+  /** Largest document, in tokens, parsed at all. */
+  maxTokens?: number;
 }
 
 type Extra = { user?: AuthClaims; [key: string]: unknown };
@@ -55,12 +57,15 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
         const schema = options.getSchema();
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, { maxTokens: options.maxTokens });
         } catch (error) {
-          return [refusal((error as Error).message, 'GRAPHQL_PARSE_FAILED')];
+          const tooLong = /token limit/i.test((error as Error).message);
+          return [refusal((error as Error).message, tooLong ? 'TOO_MANY_TOKENS' : 'GRAPHQL_PARSE_FAILED')];
         }
-        const errors = validate(schema, document, options.validationRules);
-        if (errors.length) return errors.map((e) => refusal(e.message, 'GRAPHQL_VALIDATION_FAILED'));
+        const rules = [...specifiedRules, ...(options.validationRules ?? [])];
+        const errors = validate(schema, document, rules);
+        // No "Did you mean …?" hints: they would let a stranger map the schema (as on HTTP).
+        if (errors.length) return errors.map((e) => refusal(e.message.replace(/ Did you mean .*$/, ''), String(e.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED')));
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [refusal('Name the operation to run.', 'BAD_USER_INPUT')];
         if (operation.operation === 'subscription') {
