@@ -1,6 +1,7 @@
 import { createLogger, loadConfig, ROUTER_PORT } from '@solace/server-kit';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { rateLimitsFromEnv } from './rate-limit';
 import { startRouter } from './router';
 
 async function main() {
@@ -11,6 +12,7 @@ async function main() {
       supergraphSdl,
       config: loadConfig(),
       log,
+      rateLimits: rateLimitsFromEnv(process.env),
       allowedOrigins: (process.env.SOLACE_WEB_ORIGINS ?? 'http://localhost:3000,http://127.0.0.1:3000').split(',').map((o) => o.trim()),
     },
     Number(process.env.PORT ?? ROUTER_PORT),

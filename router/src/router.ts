@@ -18,6 +18,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createGateway } from './gateway';
 import { createArmor, LIMIT_CODES, QUERY_LIMITS, subscriptionLimitRules } from './limits';
+import { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit';
 import { claimsFromAuthorization, newRequestId, type RouterContext } from './identity';
 import { attachSubscriptionServer, type ExecuteThroughGateway } from './subscriptions/ws-server';
 
@@ -28,6 +29,7 @@ export interface RouterOptions {
   /** Browser origins allowed by CORS. */
   allowedOrigins: string[];
   env?: NodeJS.ProcessEnv;
+  rateLimits?: RateLimits;
 }
 
 export interface RunningRouter {
@@ -61,6 +63,7 @@ export async function startRouter(options: RouterOptions, port: number, host = '
   const publisher = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
   const subscriber = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   const pubsub = new RedisPubSub({ publisher, subscriber });
+  const rateLimit = createRateLimiter(publisher, options.rateLimits ?? DEFAULT_RATE_LIMITS);
 
   const execute: ExecuteThroughGateway = async (document, variables, operationName, context) => {
     const response = await apollo.executeOperation({ query: document, variables, operationName }, { contextValue: context });
@@ -74,6 +77,17 @@ export async function startRouter(options: RouterOptions, port: number, host = '
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });
   });
+
+  function securityHeaders(res: ServerResponse): void {
+    // API responses carry PHI: never cached, never framed, never sniffed.
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('x-frame-options', 'DENY');
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    res.setHeader('cross-origin-resource-policy', 'same-site');
+    if (config.production) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  }
 
   function cors(req: IncomingMessage, res: ServerResponse): void {
     const origin = req.headers.origin;
@@ -106,6 +120,7 @@ export async function startRouter(options: RouterOptions, port: number, host = '
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://router');
+    securityHeaders(res);
     cors(req, res);
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
@@ -126,6 +141,11 @@ export async function startRouter(options: RouterOptions, port: number, host = '
     } catch (error) {
       if (error instanceof DomainError) return sendGraphQLError(res, 401, error, { requestId });
       throw error;
+    }
+    const retryAfter = await rateLimit(req.socket.remoteAddress ?? 'unknown', user?.sub);
+    if (retryAfter !== null) {
+      res.setHeader('retry-after', String(retryAfter));
+      return sendGraphQLError(res, 429, new DomainError('RATE_LIMITED', `Too many requests; try again in ${retryAfter} s.`), { requestId });
     }
     let body: unknown;
     try {

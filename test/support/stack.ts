@@ -1,6 +1,6 @@
 // The whole federated stack in one test process: seven subgraphs and the router on free ports,
 // against the test run's real PostgreSQL and Redis.
-import { startRouter } from '@solace/router';
+import { startRouter, type RateLimits } from '@solace/router';
 import { createLogger, createSubgraphDeps, loadConfig, startSubgraph, type SubgraphName } from '@solace/server-kit';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,7 +12,7 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { allowedOrigins?: string[] } = {}): Promise<TestStack> {
+export async function startStack(options: { allowedOrigins?: string[]; rateLimits?: RateLimits } = {}): Promise<TestStack> {
   const config = loadConfig();
   const stops: Array<() => Promise<void>> = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
@@ -33,6 +33,7 @@ export async function startStack(options: { allowedOrigins?: string[] } = {}): P
       config,
       log: createLogger('router'),
       allowedOrigins: options.allowedOrigins ?? [],
+      rateLimits: options.rateLimits,
       env,
     },
     0,

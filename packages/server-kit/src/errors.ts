@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'BILLING_HOLD',
   'INVALID_SIGNATURE',
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
