@@ -15,7 +15,10 @@ class SignedDataSource extends RemoteGraphQLDataSource<RouterContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>): void {
     // Health checks and schema loads carry no request context; they are still signed, as anonymous.
     const ctx = 'requestId' in context ? (context as RouterContext) : undefined;
-    const headers = signIdentity({ user: ctx?.user ?? null, requestId: ctx?.requestId ?? 'router' }, this.internalSecret);
+    const headers = signIdentity(
+      { user: ctx?.user ?? null, requestId: ctx?.requestId ?? 'router', ip: ctx?.ip ?? null, userAgent: ctx?.userAgent ?? null },
+      this.internalSecret,
+    );
     for (const [name, value] of Object.entries(headers)) request.http?.headers.set(name, value);
     if (ctx) request.http?.headers.set('x-request-id', ctx.requestId);
   }

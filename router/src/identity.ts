@@ -7,6 +7,9 @@ export interface RouterContext {
   /** null for anonymous callers; subgraphs decide what anonymous callers may do (e.g. login). */
   user: AuthClaims | null;
   log: Logger;
+  /** For the audit trail: where the request came from. */
+  ip?: string | null;
+  userAgent?: string | null;
 }
 
 /** Reads `Bearer <token>`; a present but invalid token is refused rather than treated as anonymous. */

@@ -158,7 +158,13 @@ export async function startRouter(options: RouterOptions, port: number, host = '
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const context: RouterContext = { requestId, user, log: log.child({ requestId }) };
+    const context: RouterContext = {
+      requestId,
+      user,
+      log: log.child({ requestId }),
+      ip: req.socket.remoteAddress ?? null,
+      userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
+    };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => context,

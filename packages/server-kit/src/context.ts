@@ -1,3 +1,4 @@
+import type { AuditTrail } from './audit/audit-trail';
 import type { AuthClaims, RoleName } from './auth/claims';
 import { DomainError } from './errors';
 import type { Logger } from './logger';
@@ -7,6 +8,8 @@ export interface RequestContext {
   requestId: string;
   user: AuthClaims | null;
   log: Logger;
+  /** Collects this request's PHI audit events; written before the response leaves the subgraph. */
+  audit?: AuditTrail;
 }
 
 /** The signed-in user, or UNAUTHENTICATED; with roles, FORBIDDEN unless the user holds one of them. */

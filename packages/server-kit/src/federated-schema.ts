@@ -8,6 +8,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type AuthChecker, type BuildSchemaOptions } from 'type-graphql';
+import { auditedReference, auditMiddleware } from './audit/audit-middleware';
 import type { RoleName } from './auth/claims';
 import type { RequestContext } from './context';
 import { DomainError } from './errors';
@@ -44,12 +45,14 @@ export async function buildFederatedSchema(
     ...options,
     authChecker,
     pubSub: routerServesSubscriptions,
+    globalMiddlewares: [auditMiddleware, ...(options.globalMiddlewares ?? [])],
     skipCheck: true,
     validate: { forbidUnknownValues: false },
   });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
+    const __resolveReference = auditedReference(typeName, reference.__resolveReference);
+    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference } as never;
   }
   return buildSubgraphSchema({
     typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`,

@@ -19,3 +19,4 @@ export * from './subgraph';
 export * from './request-id';
 export * from './time';
 export * from './entity-refs';
+export * from './audit';

@@ -6,6 +6,8 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AuditTrail } from './audit/audit-trail';
+import type { AuditRepository } from './audit/audit.repository';
 import { verifyIdentity } from './auth/internal-signature';
 import type { RequestContext } from './context';
 import { DomainError } from './errors';
@@ -18,6 +20,8 @@ export interface SubgraphServerOptions {
   schema: GraphQLSchema;
   internalSecret: string;
   log: Logger;
+  /** Where the PHI audit trail is written. */
+  auditRepository: AuditRepository;
   /** Extra readiness checks (database, Redis); /health answers 503 when one throws. */
   healthChecks?: Record<string, () => Promise<unknown>>;
 }
@@ -36,7 +40,26 @@ export async function startSubgraphServer(options: SubgraphServerOptions, port: 
     introspection: true,
     csrfPrevention: false,
     // Traces would go to Apollo's hosted service, which Solace does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        // The audit events of this request are written before its response leaves; when that
+        // fails, the response is withheld rather than disclose PHI without a record.
+        requestDidStart: async () => ({
+          willSendResponse: async ({ contextValue, response }) => {
+            try {
+              await contextValue.audit?.flush();
+            } catch (error) {
+              log.error({ err: error, requestId: contextValue.requestId }, 'audit trail write failed; response withheld');
+              response.body = {
+                kind: 'single',
+                singleResult: { errors: [{ message: 'The request could not be recorded in the audit trail.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: contextValue.requestId } }] },
+              };
+            }
+          },
+        }),
+      },
+    ],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(log, formatted, error),
   });
@@ -98,7 +121,21 @@ export async function startSubgraphServer(options: SubgraphServerOptions, port: 
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => ({ requestId: identity.requestId, user: identity.user, log: log.child({ requestId: identity.requestId }) }),
+      context: async () => ({
+        requestId: identity.requestId,
+        user: identity.user,
+        log: log.child({ requestId: identity.requestId }),
+        audit: new AuditTrail(
+          options.auditRepository,
+          identity.user && {
+            practiceId: identity.user.practiceId,
+            actorId: identity.user.sub,
+            requestId: identity.requestId,
+            ip: identity.ip ?? null,
+            userAgent: identity.userAgent ?? null,
+          },
+        ),
+      }),
     });
     let text = '';
     if (response.body.kind === 'complete') text = response.body.string;

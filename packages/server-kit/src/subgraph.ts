@@ -3,6 +3,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { BuildSchemaOptions, ContainerType } from 'type-graphql';
 import { loadConfig, SUBGRAPH_PORTS, type ServerConfig, type SubgraphName } from './config';
+import { AuditRepository } from './audit/audit.repository';
 import { buildFederatedSchema, type ReferenceResolvers } from './federated-schema';
 import { createLogger, type Logger } from './logger';
 import { createPrismaClient, type PrismaClient } from './prisma';
@@ -78,6 +79,7 @@ export async function startSubgraph(definition: SubgraphDefinition, deps: Subgra
       schema,
       internalSecret: deps.config.internalSecret,
       log: deps.log,
+      auditRepository: new AuditRepository(deps.prisma),
       healthChecks: {
         database: () => deps.prisma.$queryRawUnsafe('select 1'),
         redis: () => deps.redis.ping(),

@@ -74,7 +74,15 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
           if (!route) return [refusal('This subscription is not served.', 'BAD_USER_INPUT')];
           if (!hasAnyRole(user, route.roles)) return [refusal(`This needs one of the roles ${route.roles.join(', ')}.`, 'FORBIDDEN')];
         }
-        const context: RouterContext = { requestId: newRequestIdFor('ws'), user, log };
+        const request = (ctx.extra as { request?: { socket?: { remoteAddress?: string }; headers?: Record<string, string | string[] | undefined> } }).request;
+        const userAgent = request?.headers?.['user-agent'];
+        const context: RouterContext = {
+          requestId: newRequestIdFor('ws'),
+          user,
+          log,
+          ip: request?.socket?.remoteAddress ?? null,
+          userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null,
+        };
         return { schema, document, variableValues: payload.variables ?? {}, operationName: payload.operationName ?? undefined, contextValue: context };
       },
       execute: (args) => options.execute(args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined, args.contextValue as RouterContext),

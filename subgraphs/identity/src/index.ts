@@ -1,4 +1,5 @@
-import type { SubgraphDefinition } from '@solace/server-kit';
+import { AuditRepository, type SubgraphDefinition } from '@solace/server-kit';
+import { AuditResolver } from './audit/audit.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { PracticeRepository } from './practice/practice.repository';
@@ -11,7 +12,12 @@ export const identitySubgraph: SubgraphDefinition = {
   resolvers: ({ prisma, config }) => {
     const practices = new PracticeRepository(prisma);
     const staff = new StaffUserRepository(prisma);
-    return [new PracticeResolver(practices), new StaffUserResolver(staff, practices), new AuthResolver(new AuthService(staff, config.jwtSecret))];
+    return [
+      new PracticeResolver(practices),
+      new StaffUserResolver(staff, practices),
+      new AuthResolver(new AuthService(staff, config.jwtSecret)),
+      new AuditResolver(new AuditRepository(prisma)),
+    ];
   },
   referenceResolvers: ({ prisma }) => ({
     Practice: practiceReference(new PracticeRepository(prisma)),

@@ -15,6 +15,9 @@ export interface InternalIdentity {
   /** null for anonymous callers (e.g. the login mutation); subgraphs decide what they may do. */
   user: AuthClaims | null;
   requestId: string;
+  /** The caller's address and user agent as the router saw them, for the audit trail. */
+  ip?: string | null;
+  userAgent?: string | null;
   /** When the router signed it, ms since the epoch. */
   signedAt: number;
 }

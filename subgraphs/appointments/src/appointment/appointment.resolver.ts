@@ -1,4 +1,4 @@
-import { ClientRef, requireUser, StaffUserRef, type RequestContext } from '@solace/server-kit';
+import { AuditAs, ClientRef, requireUser, StaffUserRef, type RequestContext } from '@solace/server-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AppointmentRangeArgs, BookAppointmentInput, RescheduleAppointmentArgs, SetAppointmentStatusArgs } from './appointment.input';
 import type { AppointmentService } from './appointment.service';
@@ -24,6 +24,7 @@ export class AppointmentResolver {
   }
 
   @Authorized(...DIARY_WRITERS)
+  @AuditAs('CREATE')
   @Mutation(() => Appointment, { description: 'Books an appointment; refused with CONFLICT when the clinician is already booked then.' })
   bookAppointment(@Arg('input', () => BookAppointmentInput) input: BookAppointmentInput, @Ctx() ctx: RequestContext) {
     return this.service.book(requireUser(ctx), input, ctx.requestId);

@@ -1,4 +1,4 @@
-import { nullIfNotFound, requireUser, type RequestContext } from '@solace/server-kit';
+import { AuditAs, nullIfNotFound, requireUser, type RequestContext } from '@solace/server-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CreateChargeArgs } from './charge.input';
 import type { ChargeService } from './charge.service';
@@ -18,6 +18,7 @@ export class ChargeResolver {
   }
 
   @Authorized(...BILLING_WRITERS)
+  @AuditAs('CREATE')
   @Mutation(() => Charge, { description: 'Charges a completed appointment (once).' })
   createCharge(@Args(() => CreateChargeArgs) input: CreateChargeArgs, @Ctx() ctx: RequestContext) {
     return this.service.create(requireUser(ctx), input);

@@ -1,4 +1,4 @@
-import { nullIfNotFound, requireUser, type RequestContext } from '@solace/server-kit';
+import { AuditAs, nullIfNotFound, requireUser, type RequestContext } from '@solace/server-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CreateDraftNoteArgs, UpdateDraftNoteArgs } from './note.input';
 import type { NoteService } from './note.service';
@@ -17,6 +17,7 @@ export class NoteResolver {
   }
 
   @Authorized('CLINICIAN')
+  @AuditAs('CREATE')
   @Mutation(() => ClinicalNote, { description: "Starts the draft note of one of the caller's appointments." })
   createDraftNote(@Args(() => CreateDraftNoteArgs) { appointmentId, body }: CreateDraftNoteArgs, @Ctx() ctx: RequestContext) {
     return this.service.createDraft(requireUser(ctx), appointmentId, body);

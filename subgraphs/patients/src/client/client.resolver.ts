@@ -1,4 +1,4 @@
-import { requireUser, type RequestContext } from '@solace/server-kit';
+import { AuditAs, requireUser, type RequestContext } from '@solace/server-kit';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { CreateClientInput } from './client.input';
 import type { ClientService } from './client.service';
@@ -29,6 +29,7 @@ export class ClientResolver {
   }
 
   @Authorized(...CLIENT_WRITERS)
+  @AuditAs('CREATE')
   @Mutation(() => Client)
   createClient(@Arg('input', () => CreateClientInput) input: CreateClientInput, @Ctx() ctx: RequestContext): Promise<Client> {
     return this.service.create(requireUser(ctx).practiceId, input);

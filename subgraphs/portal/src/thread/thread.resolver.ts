@@ -1,4 +1,4 @@
-import { ClientRef, nullIfNotFound, requireUser, StaffUserRef, type RequestContext } from '@solace/server-kit';
+import { AuditAs, ClientRef, nullIfNotFound, requireUser, StaffUserRef, type RequestContext } from '@solace/server-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { SendMessageArgs, StartThreadArgs } from '../message/message.input';
 import { Message } from '../message/message.type';
@@ -24,6 +24,7 @@ export class ThreadResolver {
   }
 
   @Authorized(...MESSAGE_READERS)
+  @AuditAs('CREATE')
   @Mutation(() => Thread, { description: 'Starts a secure conversation with a client.' })
   startThread(@Args(() => StartThreadArgs) { clientId, subject }: StartThreadArgs, @Ctx() ctx: RequestContext) {
     return this.service.start(requireUser(ctx), clientId, subject);
@@ -51,6 +52,7 @@ export class MessageResolver {
   }
 
   @Authorized(...MESSAGE_READERS)
+  @AuditAs('CREATE')
   @Mutation(() => Message)
   sendMessage(@Args(() => SendMessageArgs) { threadId, body }: SendMessageArgs, @Ctx() ctx: RequestContext) {
     return this.service.send(requireUser(ctx), threadId, body);

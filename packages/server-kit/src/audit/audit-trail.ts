@@ -1,0 +1,31 @@
+// One request's audit events, collected while resolvers run and written in one append before the
+// response leaves the subgraph (see subgraph-server.ts), so a response never discloses PHI whose
+// reading was not recorded.
+import type { AuditActor, AuditEntry, AuditRepository } from './audit.repository';
+import type { AuditAction } from './audit-chain';
+
+export class AuditTrail {
+  private pending: AuditEntry[] = [];
+
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly actor: AuditActor | null,
+  ) {}
+
+  record(action: AuditAction, entityType: string, entityIds: string | string[]): void {
+    // Without a signed-in user there is no practice to file it under; such calls read no PHI.
+    if (!this.actor) return;
+    for (const entityId of Array.isArray(entityIds) ? entityIds : [entityIds]) {
+      if (!this.pending.some((e) => e.action === action && e.entityType === entityType && e.entityId === entityId)) {
+        this.pending.push({ action, entityType, entityId });
+      }
+    }
+  }
+
+  async flush(): Promise<void> {
+    if (!this.actor || this.pending.length === 0) return;
+    const entries = this.pending;
+    this.pending = [];
+    await this.repository.append(this.actor, entries);
+  }
+}

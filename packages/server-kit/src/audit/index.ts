@@ -1,0 +1,5 @@
+export * from './audit-chain';
+export * from './audit.repository';
+export * from './audit-trail';
+export * from './audit-middleware';
+export * from './phi-types';
