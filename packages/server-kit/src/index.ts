@@ -20,3 +20,4 @@ export * from './request-id';
 export * from './time';
 export * from './entity-refs';
 export * from './audit';
+export * from './auth/role-matrix';

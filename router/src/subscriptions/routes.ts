@@ -1,7 +1,7 @@
 // Each subscription root field the router serves: which Redis channel carries its events, who may
 // listen, and how an event (keys only) is turned back into the client's selection through the
 // gateway. A subscription field with no route here is refused. Add one per new subscription.
-import { channelFor, type AuthClaims, type RoleName } from '@solace/server-kit';
+import { allowedRoles, channelFor, type AuthClaims, type RoleName } from '@solace/server-kit';
 
 export interface SubscriptionRoute {
   /** Roles allowed to subscribe; re-checked for every event. */
@@ -17,17 +17,14 @@ export interface SubscriptionRoute {
   };
 }
 
-const STAFF_MESSAGING: readonly RoleName[] = ['ADMIN', 'CLINICIAN', 'SUPERVISOR', 'FRONT_DESK'];
-const METRICS_READERS: readonly RoleName[] = ['ADMIN', 'SUPERVISOR', 'CLINICIAN'];
-
 export const SUBSCRIPTION_ROUTES: Record<string, SubscriptionRoute> = {
   messageAdded: {
-    roles: STAFF_MESSAGING,
+    roles: allowedRoles('messageAdded'),
     channel: (user, args) => channelFor('messageAdded', user.practiceId, String(args.threadId)),
     lookup: { field: 'message', fromEventKeys: { id: { key: 'id', type: 'ID!' } } },
   },
   practiceMetricsUpdated: {
-    roles: METRICS_READERS,
+    roles: allowedRoles('practiceMetricsUpdated'),
     channel: (user) => channelFor('practiceMetricsUpdated', user.practiceId),
     lookup: { field: 'practiceMetrics', keepArguments: ['from', 'to'] },
   },

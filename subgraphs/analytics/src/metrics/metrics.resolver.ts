@@ -1,16 +1,14 @@
-import { requireUser, type RequestContext } from '@solace/server-kit';
+import { allowedRoles, type RequestContext, requireUser } from '@solace/server-kit';
 import { Args, Authorized, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { MetricsPeriodArgs } from './metrics.input';
 import type { MetricsService } from './metrics.service';
 import { PracticeMetrics } from './practice-metrics.type';
 
-export const METRICS_READERS = ['ADMIN', 'SUPERVISOR', 'CLINICIAN'] as const;
-
 @Resolver(() => PracticeMetrics)
 export class MetricsResolver {
   constructor(private readonly service: MetricsService) {}
 
-  @Authorized(...METRICS_READERS)
+  @Authorized(...allowedRoles('practiceMetrics'))
   @Query(() => PracticeMetrics, { description: 'Kept-visit and no-show rates of the practice for a period.' })
   practiceMetrics(@Args(() => MetricsPeriodArgs) { from, to }: MetricsPeriodArgs, @Ctx() ctx: RequestContext) {
     return this.service.practiceMetrics(requireUser(ctx), from, to);
@@ -18,7 +16,7 @@ export class MetricsResolver {
 
   // Served by the router (ARCHITECTURE rule 7): pushed when an appointment's status changes,
   // each event resolved again through `practiceMetrics(from, to)`.
-  @Authorized(...METRICS_READERS)
+  @Authorized(...allowedRoles('practiceMetricsUpdated'))
   @Subscription(() => PracticeMetrics, {
     description: "The practice's metrics for a period, pushed again whenever an appointment changes.",
     topics: 'served-by-router',

@@ -1,4 +1,4 @@
-import { requireUser, type AuditRepository, type RequestContext } from '@solace/server-kit';
+import { allowedRoles, type AuditRepository, type RequestContext, requireUser } from '@solace/server-kit';
 import { Max, Min } from 'class-validator';
 import { Args, ArgsType, Authorized, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
 import { AuditChainReport, AuditEvent } from './audit-event.type';
@@ -27,13 +27,13 @@ class AuditEventsArgs {
 export class AuditResolver {
   constructor(private readonly audit: AuditRepository) {}
 
-  @Authorized('ADMIN')
+  @Authorized(...allowedRoles('auditEvents'))
   @Query(() => [AuditEvent], { description: "The practice's audit trail, newest first (admins only)." })
   auditEvents(@Args(() => AuditEventsArgs) args: AuditEventsArgs, @Ctx() ctx: RequestContext) {
     return this.audit.list(requireUser(ctx).practiceId, args, args.limit);
   }
 
-  @Authorized('ADMIN')
+  @Authorized(...allowedRoles('auditChainReport'))
   @Query(() => AuditChainReport, { description: "Re-computes the practice's audit hash chain; any edited or deleted event breaks it." })
   auditChainReport(@Ctx() ctx: RequestContext) {
     return this.audit.verify(requireUser(ctx).practiceId);

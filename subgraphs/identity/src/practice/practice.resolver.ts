@@ -1,4 +1,4 @@
-import { requireUser, type RequestContext } from '@solace/server-kit';
+import { allowedRoles, DomainError, requireUser, type RequestContext } from '@solace/server-kit';
 import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { PracticeRepository } from './practice.repository';
 import { Practice } from './practice.type';
@@ -7,11 +7,12 @@ import { Practice } from './practice.type';
 export class PracticeResolver {
   constructor(private readonly practices: PracticeRepository) {}
 
-  @Authorized()
+  @Authorized(...allowedRoles('currentPractice'))
   @Query(() => Practice, { description: "The signed-in user's practice." })
   async currentPractice(@Ctx() ctx: RequestContext): Promise<Practice> {
     const practice = await this.practices.findById(requireUser(ctx).practiceId);
-    if (!practice) throw new Error('The practice of a valid token is missing.');
+    // A signed token whose practice was removed: the session is no longer valid.
+    if (!practice) throw new DomainError('UNAUTHENTICATED', 'Your practice is no longer available; sign in again.');
     return practice;
   }
 }

@@ -1,4 +1,4 @@
-import { notFound, requireUser, type RequestContext } from '@solace/server-kit';
+import { allowedRoles, notFound, type RequestContext, requireUser } from '@solace/server-kit';
 import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Practice } from '../practice/practice.type';
 import type { PracticeRepository } from '../practice/practice.repository';
@@ -12,7 +12,7 @@ export class StaffUserResolver {
     private readonly practices: PracticeRepository,
   ) {}
 
-  @Authorized()
+  @Authorized(...allowedRoles('me'))
   @Query(() => StaffUser, { description: 'The signed-in staff member.' })
   async me(@Ctx() ctx: RequestContext): Promise<StaffUser> {
     const user = requireUser(ctx);
@@ -21,7 +21,7 @@ export class StaffUserResolver {
     return me;
   }
 
-  @Authorized()
+  @Authorized(...allowedRoles('staffUsers'))
   @Query(() => [StaffUser], { description: "The practice's active staff." })
   staffUsers(@Ctx() ctx: RequestContext): Promise<StaffUser[]> {
     return this.staff.listInPractice(requireUser(ctx).practiceId);

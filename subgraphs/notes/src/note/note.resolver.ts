@@ -1,29 +1,29 @@
-import { AuditAs, nullIfNotFound, requireUser, type RequestContext } from '@solace/server-kit';
+import { allowedRoles, AuditAs, nullIfNotFound, type RequestContext, requireUser } from '@solace/server-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CreateDraftNoteArgs, UpdateDraftNoteArgs } from './note.input';
 import type { NoteService } from './note.service';
 import { AppointmentWithNote, ClinicalNote } from './note.type';
 
-const NOTE_READERS = ['ADMIN', 'CLINICIAN', 'SUPERVISOR'] as const;
+const NOTE_READERS = allowedRoles('clinicalNote');
 
 @Resolver(() => ClinicalNote)
 export class NoteResolver {
   constructor(private readonly service: NoteService) {}
 
-  @Authorized(...NOTE_READERS)
+  @Authorized(...allowedRoles('clinicalNote'))
   @Query(() => ClinicalNote)
   clinicalNote(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     return this.service.get(requireUser(ctx), id);
   }
 
-  @Authorized('CLINICIAN')
+  @Authorized(...allowedRoles('createDraftNote'))
   @AuditAs('CREATE')
   @Mutation(() => ClinicalNote, { description: "Starts the draft note of one of the caller's appointments." })
   createDraftNote(@Args(() => CreateDraftNoteArgs) { appointmentId, body }: CreateDraftNoteArgs, @Ctx() ctx: RequestContext) {
     return this.service.createDraft(requireUser(ctx), appointmentId, body);
   }
 
-  @Authorized('CLINICIAN')
+  @Authorized(...allowedRoles('updateDraftNote'))
   @Mutation(() => ClinicalNote, { description: 'Saves the body of a draft note (autosave).' })
   updateDraftNote(@Args(() => UpdateDraftNoteArgs) { id, body }: UpdateDraftNoteArgs, @Ctx() ctx: RequestContext) {
     return this.service.updateDraft(requireUser(ctx), id, body);
@@ -37,7 +37,7 @@ export class AppointmentNoteResolver {
   @FieldResolver(() => ClinicalNote, { nullable: true, description: 'The note documenting this appointment, when the caller may read it.' })
   note(@Root() appointment: AppointmentWithNote, @Ctx() ctx: RequestContext) {
     const user = requireUser(ctx);
-    if (!user.roles.some((role) => (NOTE_READERS as readonly string[]).includes(role))) return null;
+    if (!user.roles.some((role) => NOTE_READERS.includes(role))) return null;
     return this.service.forAppointment(user, appointment.id);
   }
 }

@@ -1,29 +1,27 @@
-import { AuditAs, ClientRef, nullIfNotFound, requireUser, StaffUserRef, type RequestContext } from '@solace/server-kit';
+import { allowedRoles, AuditAs, ClientRef, nullIfNotFound, type RequestContext, requireUser, StaffUserRef } from '@solace/server-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { SendMessageArgs, StartThreadArgs } from '../message/message.input';
 import { Message } from '../message/message.type';
 import type { ThreadService } from './thread.service';
 import { Thread } from './thread.type';
 
-export const MESSAGE_READERS = ['ADMIN', 'CLINICIAN', 'SUPERVISOR', 'FRONT_DESK'] as const;
-
 @Resolver(() => Thread)
 export class ThreadResolver {
   constructor(private readonly service: ThreadService) {}
 
-  @Authorized(...MESSAGE_READERS)
+  @Authorized(...allowedRoles('threads'))
   @Query(() => [Thread], { description: 'Message threads, most recent activity first.' })
   threads(@Ctx() ctx: RequestContext) {
     return this.service.list(requireUser(ctx));
   }
 
-  @Authorized(...MESSAGE_READERS)
+  @Authorized(...allowedRoles('thread'))
   @Query(() => Thread)
   thread(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     return this.service.get(requireUser(ctx), id);
   }
 
-  @Authorized(...MESSAGE_READERS)
+  @Authorized(...allowedRoles('startThread'))
   @AuditAs('CREATE')
   @Mutation(() => Thread, { description: 'Starts a secure conversation with a client.' })
   startThread(@Args(() => StartThreadArgs) { clientId, subject }: StartThreadArgs, @Ctx() ctx: RequestContext) {
@@ -45,13 +43,13 @@ export class ThreadResolver {
 export class MessageResolver {
   constructor(private readonly service: ThreadService) {}
 
-  @Authorized(...MESSAGE_READERS)
+  @Authorized(...allowedRoles('message'))
   @Query(() => Message, { description: 'One message; also how the router resolves messageAdded events.' })
   message(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     return this.service.getMessage(requireUser(ctx), id);
   }
 
-  @Authorized(...MESSAGE_READERS)
+  @Authorized(...allowedRoles('sendMessage'))
   @AuditAs('CREATE')
   @Mutation(() => Message)
   sendMessage(@Args(() => SendMessageArgs) { threadId, body }: SendMessageArgs, @Ctx() ctx: RequestContext) {
@@ -60,7 +58,7 @@ export class MessageResolver {
 
   // Declared here so it composes and gets codegen; the router serves it (ARCHITECTURE rule 7):
   // it listens on the thread's Redis channel and resolves each event through `message(id)`.
-  @Authorized(...MESSAGE_READERS)
+  @Authorized(...allowedRoles('messageAdded'))
   @Subscription(() => Message, {
     description: 'Messages added to a thread, live.',
     topics: 'served-by-router',
@@ -81,6 +79,6 @@ export class MessageResolver {
 }
 
 export const portalReferences = (service: ThreadService) => ({
-  Thread: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => nullIfNotFound(service.get(requireUser(ctx, MESSAGE_READERS), ref.id)) },
-  Message: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => nullIfNotFound(service.getMessage(requireUser(ctx, MESSAGE_READERS), ref.id)) },
+  Thread: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => nullIfNotFound(service.get(requireUser(ctx, allowedRoles('thread')), ref.id)) },
+  Message: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => nullIfNotFound(service.getMessage(requireUser(ctx, allowedRoles('message')), ref.id)) },
 });

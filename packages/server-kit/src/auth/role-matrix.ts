@@ -1,0 +1,63 @@
+// Who may run which operation: the one role matrix that resolvers (@Authorized(...allowedRoles(op)))
+// and the router's subscription routes use, and that the generated authorization matrix test
+// (test/e2e/authorization-matrix.int.test.ts) checks against every operation in the supergraph.
+// An operation missing here fails that test, so nothing can be added unguarded.
+//
+// Roles: ADMIN runs the practice; CLINICIAN sees clients and writes their own notes; SUPERVISOR
+// reviews associates' work; BILLING handles charges; FRONT_DESK books and messages. CLIENT (the
+// portal) has no staff operation yet.
+import type { RoleName } from './claims';
+
+export type OperationRule = 'PUBLIC' | readonly RoleName[];
+
+const STAFF = ['ADMIN', 'CLINICIAN', 'SUPERVISOR', 'BILLING', 'FRONT_DESK'] as const;
+const CLINICAL = ['ADMIN', 'CLINICIAN', 'SUPERVISOR'] as const;
+const DIARY_WRITERS = ['ADMIN', 'CLINICIAN', 'FRONT_DESK'] as const;
+const MESSAGING = ['ADMIN', 'CLINICIAN', 'SUPERVISOR', 'FRONT_DESK'] as const;
+
+export const ROLE_MATRIX = {
+  // identity
+  login: 'PUBLIC',
+  me: STAFF,
+  currentPractice: STAFF,
+  staffUsers: STAFF,
+  auditEvents: ['ADMIN'],
+  auditChainReport: ['ADMIN'],
+  // patients
+  client: STAFF,
+  clients: STAFF,
+  createClient: DIARY_WRITERS,
+  // appointments
+  appointment: STAFF,
+  appointments: STAFF,
+  bookAppointment: DIARY_WRITERS,
+  rescheduleAppointment: DIARY_WRITERS,
+  cancelAppointment: DIARY_WRITERS,
+  setAppointmentStatus: DIARY_WRITERS,
+  // notes: clinical content; writing is the treating clinician's alone
+  clinicalNote: CLINICAL,
+  createDraftNote: ['CLINICIAN'],
+  updateDraftNote: ['CLINICIAN'],
+  // billing
+  charges: ['ADMIN', 'BILLING', 'FRONT_DESK', 'CLINICIAN'],
+  createCharge: ['ADMIN', 'BILLING', 'CLINICIAN'],
+  // portal
+  threads: MESSAGING,
+  thread: MESSAGING,
+  message: MESSAGING,
+  startThread: MESSAGING,
+  sendMessage: MESSAGING,
+  messageAdded: MESSAGING,
+  // analytics
+  practiceMetrics: CLINICAL,
+  practiceMetricsUpdated: CLINICAL,
+} as const satisfies Record<string, OperationRule>;
+
+export type OperationName = keyof typeof ROLE_MATRIX;
+
+/** The roles allowed to run an operation (for @Authorized and reference resolvers). */
+export function allowedRoles(operation: OperationName): RoleName[] {
+  const rule: OperationRule = ROLE_MATRIX[operation];
+  if (rule === 'PUBLIC') throw new Error(`${operation} is public; do not guard it with roles.`);
+  return [...rule];
+}
