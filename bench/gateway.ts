@@ -4,7 +4,8 @@
 //   (b) the cross-subgraph Today query (appointments + patients + identity) through the router.
 // Prints requests/s and p50/p95/p99 latency, and the router/direct ratios.
 import autocannon from 'autocannon';
-import { ROUTER_PORT, SUBGRAPH_NAMES, SUBGRAPH_PORTS, loadConfig, signAccessToken, signIdentity } from '@solace/server-kit';
+import { ROUTER_PORT, SUBGRAPH_NAMES, SUBGRAPH_PORTS, createRedis, loadConfig, signAccessToken, signIdentity, startSessionLiveness } from '@solace/server-kit';
+import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { migrate } from '../scripts/db/migrate';
@@ -99,7 +100,10 @@ async function main() {
     await waitForReady(routerUrl.replace('/graphql', '/ready'));
 
     const config = loadConfig();
-    const claims = { sub: bench.clinicianIds[0]!, practiceId: bench.practiceId, roles: ['CLINICIAN' as const, 'ADMIN' as const] };
+    const claims = { sub: bench.clinicianIds[0]!, practiceId: bench.practiceId, roles: ['CLINICIAN' as const, 'ADMIN' as const], sid: randomUUID() };
+    const redis = createRedis(services.redisUrl);
+    await startSessionLiveness(redis, claims.sid);
+    redis.disconnect();
     const { token } = await signAccessToken(claims, config.jwtSecret, 3600);
     const bearer = { authorization: `Bearer ${token}` };
     const signed = () => signIdentity({ user: { ...claims, exp: Math.floor(Date.now() / 1000) + 3600 }, requestId: 'bench' }, config.internalSecret);

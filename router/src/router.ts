@@ -8,6 +8,7 @@ import {
   sendJson,
   SUBGRAPH_NAMES,
   subgraphUrl,
+  touchSession,
   type Logger,
   type ServerConfig,
 } from '@solace/server-kit';
@@ -142,6 +143,9 @@ export async function startRouter(options: RouterOptions, port: number, host = '
       if (error instanceof DomainError) return sendGraphQLError(res, 401, error, { requestId });
       throw error;
     }
+    if (user && !(await touchSession(publisher, user.sid))) {
+      return sendGraphQLError(res, 401, new DomainError('UNAUTHENTICATED', 'Your session has ended (signed out or idle for 15 minutes); sign in again.'), { requestId });
+    }
     const retryAfter = await rateLimit(req.socket.remoteAddress ?? 'unknown', user?.sub);
     if (retryAfter !== null) {
       res.setHeader('retry-after', String(retryAfter));
@@ -187,6 +191,7 @@ export async function startRouter(options: RouterOptions, port: number, host = '
     },
     execute,
     pubsub,
+    sessions: publisher,
     jwtSecret: config.jwtSecret,
     log,
     validationRules: subscriptionLimitRules(),

@@ -41,6 +41,8 @@ const operations: Operation[] = (['query', 'mutation', 'subscription'] as const)
 let ids: Record<string, string>;
 let stack: TestStack;
 let strangerToken: string;
+/** The practice whose role-by-role tokens walk the matrix (with no data in it). */
+let rolePractice: { id: string };
 let deniedCases = 0;
 
 function sampleValue(type: GraphQLInputType, argName: string): unknown {
@@ -129,6 +131,7 @@ beforeAll(async () => {
   const charge = await prisma.charge.create({ data: { practiceId: practice.id, appointmentId: appointment.id, clientId: client.id, cptCode: '90837', amountCents: 100 } });
   ids = { id: client.id, clientId: client.id, clinicianId: clinician.id, appointmentId: appointment.id, threadId: thread.id, noteId: note.id, messageId: message.id, chargeId: charge.id, actorId: clinician.id };
 
+  rolePractice = await createTestPractice();
   const stranger = await createTestPractice();
   strangerToken = await tokenFor({ ...(await createTestStaff(stranger, { roles: STAFF_ROLES })), roles: STAFF_ROLES });
 });
@@ -155,8 +158,7 @@ describe('authorization matrix', () => {
     expect(anonymous.codes, 'anonymous').toContain('UNAUTHENTICATED');
     deniedCases++;
     for (const role of STAFF_ROLES) {
-      const practice = { id: '00000000-0000-4000-8000-00000000000a' };
-      const token = await tokenFor({ id: '00000000-0000-4000-8000-0000000000b1', practiceId: practice.id, roles: [role] });
+      const token = await tokenFor({ id: '00000000-0000-4000-8000-0000000000b1', practiceId: rolePractice.id, roles: [role] });
       const { codes } = await call(op, token);
       const refused = codes.some((c) => DENIED.has(c));
       expect(refused, `${op.field.name} as ${role}: ${codes.join(',')}`).toBe(!rule.includes(role));

@@ -1,5 +1,6 @@
 // Small helpers to talk to the router the way a client does.
-import { signAccessToken, loadConfig, type RoleName } from '@solace/server-kit';
+import { randomUUID } from 'node:crypto';
+import { createRedis, loadConfig, signAccessToken, startSessionLiveness, type RoleName } from '@solace/server-kit';
 
 export interface GraphQLResult<T = Record<string, any>> {
   data?: T | null;
@@ -22,6 +23,10 @@ export async function gql<T = Record<string, any>>(
 
 /** A token for a user the test created directly in the database (sign-in itself is tested separately). */
 export async function tokenFor(user: { id: string; practiceId: string; roles: string[] }): Promise<string> {
-  const { token } = await signAccessToken({ sub: user.id, practiceId: user.practiceId, roles: user.roles as RoleName[] }, loadConfig().jwtSecret);
+  const sid = randomUUID();
+  const redis = createRedis(process.env.REDIS_URL!);
+  await startSessionLiveness(redis, sid);
+  redis.disconnect();
+  const { token } = await signAccessToken({ sub: user.id, practiceId: user.practiceId, roles: user.roles as RoleName[], sid }, loadConfig().jwtSecret);
   return token;
 }

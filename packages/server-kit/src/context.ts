@@ -8,6 +8,9 @@ export interface RequestContext {
   requestId: string;
   user: AuthClaims | null;
   log: Logger;
+  /** Where the request came from, as the router saw it. */
+  ip?: string | null;
+  userAgent?: string | null;
   /** Collects this request's PHI audit events; written before the response leaves the subgraph. */
   audit?: AuditTrail;
 }

@@ -21,3 +21,5 @@ export * from './time';
 export * from './entity-refs';
 export * from './audit';
 export * from './auth/role-matrix';
+export * from './auth/password-policy';
+export * from './auth/session-liveness';

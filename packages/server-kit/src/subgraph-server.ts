@@ -125,6 +125,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions, port: 
         requestId: identity.requestId,
         user: identity.user,
         log: log.child({ requestId: identity.requestId }),
+        ip: identity.ip ?? null,
+        userAgent: identity.userAgent ?? null,
         audit: new AuditTrail(
           options.auditRepository,
           identity.user && {

@@ -1,7 +1,7 @@
 // graphql-ws on the router's own HTTP server (ARCHITECTURE rule 7). Authenticates on
 // connection_init, validates every operation, maps a subscription's root field to its Redis channel,
 // re-checks permission for every event and resolves the client's selection through the gateway.
-import { hasAnyRole, newRequestIdFor, type AuthClaims, type Logger, type SubscriptionEvent } from '@solace/server-kit';
+import { hasAnyRole, isSessionAlive, newRequestIdFor, touchSession, type AuthClaims, type Logger, type Redis, type SubscriptionEvent } from '@solace/server-kit';
 import { GraphQLError, getOperationAST, Kind, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FieldNode, type GraphQLSchema } from 'graphql';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import { useServer } from 'graphql-ws/use/ws';
@@ -23,6 +23,8 @@ export interface SubscriptionServerOptions {
   getSchema: () => GraphQLSchema;
   execute: ExecuteThroughGateway;
   pubsub: RedisPubSub;
+  /** Where session liveness is kept (see session-liveness.ts). */
+  sessions: Redis;
   jwtSecret: string;
   log: Logger;
   /** Extra validation rules (query limits) applied to every operation, as on HTTP. */
@@ -45,7 +47,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
       onConnect: async (ctx) => {
         try {
           const user = await claimsFromAuthorization(ctx.connectionParams?.authorization, options.jwtSecret);
-          if (!user) return false;
+          if (!user || !(await touchSession(options.sessions, user.sid))) return false;
           (ctx.extra as Extra).user = user;
           return true;
         } catch {
@@ -118,6 +120,10 @@ async function* streamEvents(args: ExecutionArgs, options: SubscriptionServerOpt
         return;
       }
       if (!hasAnyRole(user, route.roles)) return;
+      if (!(await isSessionAlive(options.sessions, user.sid))) {
+        yield { errors: [refusal('Your session has ended; sign in again.', 'UNAUTHENTICATED')] };
+        return;
+      }
       const query = rewriteForEvent(args.document, operation, rootField, route, variables, event.keys);
       const result = await options.execute(query.document, query.variables, operation.name?.value, { ...context, requestId: newRequestIdFor('event') });
       const value = result.data?.[query.responseKey];

@@ -2,6 +2,7 @@ import { AuditRepository, type SubgraphDefinition } from '@solace/server-kit';
 import { AuditResolver } from './audit/audit.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
+import { SessionRepository } from './auth/session.repository';
 import { PracticeRepository } from './practice/practice.repository';
 import { PracticeResolver, practiceReference } from './practice/practice.resolver';
 import { StaffUserRepository } from './staff-user/staff-user.repository';
@@ -9,13 +10,13 @@ import { StaffUserResolver, staffUserReference } from './staff-user/staff-user.r
 
 export const identitySubgraph: SubgraphDefinition = {
   name: 'identity',
-  resolvers: ({ prisma, config }) => {
+  resolvers: ({ prisma, config, redis }) => {
     const practices = new PracticeRepository(prisma);
     const staff = new StaffUserRepository(prisma);
     return [
       new PracticeResolver(practices),
       new StaffUserResolver(staff, practices),
-      new AuthResolver(new AuthService(staff, config.jwtSecret)),
+      new AuthResolver(new AuthService(staff, new SessionRepository(prisma), redis, config.jwtSecret)),
       new AuditResolver(new AuditRepository(prisma)),
     ];
   },

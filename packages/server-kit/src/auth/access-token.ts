@@ -14,7 +14,7 @@ export async function signAccessToken(
   ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
 ): Promise<{ token: string; expiresAt: Date }> {
   const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
-  const token = await new SignJWT({ practiceId: claims.practiceId, roles: claims.roles })
+  const token = await new SignJWT({ practiceId: claims.practiceId, roles: claims.roles, sid: claims.sid })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuer(ISSUER)
@@ -30,10 +30,10 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
   try {
     const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is RoleName => ROLES.includes(r as RoleName)) : [];
-    if (typeof payload.sub !== 'string' || typeof payload.practiceId !== 'string' || typeof payload.exp !== 'number') {
+    if (typeof payload.sub !== 'string' || typeof payload.practiceId !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') {
       throw new DomainError('UNAUTHENTICATED', 'The access token is missing claims.');
     }
-    return { sub: payload.sub, practiceId: payload.practiceId, roles, exp: payload.exp };
+    return { sub: payload.sub, practiceId: payload.practiceId, roles, sid: payload.sid, exp: payload.exp };
   } catch (error) {
     if (error instanceof DomainError) throw error;
     const message = error instanceof joseErrors.JWTExpired ? 'The access token has expired.' : 'The access token is not valid.';

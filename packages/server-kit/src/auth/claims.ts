@@ -8,6 +8,8 @@ export interface AuthClaims {
   sub: string;
   practiceId: string;
   roles: RoleName[];
+  /** The sign-in session; the router refuses tokens whose session ended (logout, revoke, idle). */
+  sid: string;
   /** Expiry, seconds since the epoch. */
   exp: number;
 }

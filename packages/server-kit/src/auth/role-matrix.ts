@@ -18,6 +18,9 @@ const MESSAGING = ['ADMIN', 'CLINICIAN', 'SUPERVISOR', 'FRONT_DESK'] as const;
 export const ROLE_MATRIX = {
   // identity
   login: 'PUBLIC',
+  refreshSession: 'PUBLIC',
+  logout: STAFF,
+  revokeAllSessions: STAFF,
   me: STAFF,
   currentPractice: STAFF,
   staffUsers: STAFF,

@@ -23,7 +23,7 @@ async function setup() {
   const practice = await createTestPractice();
   const clinician = await createTestStaff(practice);
   const client = await createTestClient(practice);
-  const user: AuthClaims = { sub: clinician.id, practiceId: practice.id, roles: ['CLINICIAN'], exp: Math.floor(Date.now() / 1000) + 600 };
+  const user: AuthClaims = { sub: clinician.id, practiceId: practice.id, roles: ['CLINICIAN'], sid: 'test-session', exp: Math.floor(Date.now() / 1000) + 600 };
   const { calls, effects } = recordingSideEffects();
   return { user, client, calls, service: new AppointmentService(new AppointmentRepository(prisma), effects) };
 }

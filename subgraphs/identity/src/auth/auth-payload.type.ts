@@ -9,6 +9,9 @@ export class AuthPayload {
   @Field(() => Date)
   expiresAt!: Date;
 
+  @Field(() => String, { description: 'Single-use token for refreshSession; valid 7 days. Keep it secret.' })
+  refreshToken!: string;
+
   @Field(() => StaffUser)
   user!: StaffUser;
 }

@@ -1,4 +1,5 @@
-import { Args, Mutation, Resolver } from 'type-graphql';
+import { allowedRoles, requireUser, type RequestContext } from '@solace/server-kit';
+import { Arg, Args, Authorized, Ctx, Int, Mutation, Resolver } from 'type-graphql';
 import { AuthPayload } from './auth-payload.type';
 import { LoginArgs } from './auth.input';
 import type { AuthService } from './auth.service';
@@ -7,8 +8,25 @@ import type { AuthService } from './auth.service';
 export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
-  @Mutation(() => AuthPayload, { description: 'Staff sign-in with email and password. Open to anonymous callers.' })
-  login(@Args(() => LoginArgs) { email, password }: LoginArgs): Promise<AuthPayload> {
-    return this.auth.login(email, password);
+  @Mutation(() => AuthPayload, { description: 'Staff sign-in with email and password. Five failures in a row lock the account for 15 minutes (ACCOUNT_LOCKED).' })
+  login(@Args(() => LoginArgs) { email, password }: LoginArgs, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
+    return this.auth.login(email, password, { ip: ctx.ip ?? null, userAgent: ctx.userAgent ?? null });
+  }
+
+  @Mutation(() => AuthPayload, { description: 'A new access token for a refresh token, which is used up; presenting it again ends the session.' })
+  refreshSession(@Arg('refreshToken', () => String) refreshToken: string): Promise<AuthPayload> {
+    return this.auth.refresh(refreshToken);
+  }
+
+  @Authorized(...allowedRoles('logout'))
+  @Mutation(() => Boolean, { description: 'Ends this session at once.' })
+  logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return this.auth.logout(requireUser(ctx));
+  }
+
+  @Authorized(...allowedRoles('revokeAllSessions'))
+  @Mutation(() => Int, { description: 'Ends every session of the signed-in user (all devices); returns how many were active.' })
+  revokeAllSessions(@Ctx() ctx: RequestContext): Promise<number> {
+    return this.auth.revokeAll(requireUser(ctx));
   }
 }

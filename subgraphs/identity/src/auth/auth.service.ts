@@ -1,10 +1,37 @@
-// Staff sign-in for the walking skeleton: email + password → access token with the final claim
-// shape. Lockout, MFA, refresh tokens and sessions arrive with issue 3.
-import { randomUUID } from 'node:crypto';
-import { DomainError, hashPassword, signAccessToken, verifyPassword, type RoleName } from '@solace/server-kit';
+// Staff sign-in: email + password with lockout, then a session of rotating refresh tokens.
+// Access tokens live 15 minutes; refresh tokens 7 days, single use: presenting a used one again
+// means it was stolen, so the whole session is revoked. A session also ends after 15 idle minutes
+// (session-liveness in Redis, checked by the router on every request). MFA follows (issue 3).
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import {
+  DomainError,
+  endSessionLiveness,
+  hashPassword,
+  needsRehash,
+  signAccessToken,
+  startSessionLiveness,
+  touchSession,
+  verifyPassword,
+  type AuthClaims,
+  type Redis,
+  type RoleName,
+} from '@solace/server-kit';
 import type { StaffUserRepository } from '../staff-user/staff-user.repository';
+import type { SessionRecord, SessionRepository } from './session.repository';
 
 const WRONG_CREDENTIALS = 'The email or password is incorrect.';
+const SESSION_ENDED = 'Your session has ended; sign in again.';
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCK_MINUTES = 15;
+export const REFRESH_TOKEN_DAYS = 7;
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+const newRefreshToken = () => randomBytes(32).toString('base64url');
+
+export interface ClientMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
 
 export class AuthService {
   /** A hash of a random secret, checked when the email is unknown so timing does not reveal which emails exist. */
@@ -12,18 +39,87 @@ export class AuthService {
 
   constructor(
     private readonly staff: StaffUserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly redis: Redis,
     private readonly jwtSecret: string,
   ) {}
 
-  async login(email: string, password: string) {
+  async login(email: string, password: string, meta: ClientMeta, now = new Date()) {
     const found = await this.staff.findCredentialsByEmail(email);
+    if (found?.lockedUntil && found.lockedUntil > now) throw lockedError(found.lockedUntil);
     const passwordOk = await verifyPassword(password, found?.passwordHash ?? (await this.unknownUserHash));
-    if (!found || !found.active || !passwordOk) throw new DomainError('UNAUTHENTICATED', WRONG_CREDENTIALS);
-    const { token, expiresAt } = await signAccessToken(
-      { sub: found.id, practiceId: found.practiceId, roles: found.roles as RoleName[] },
-      this.jwtSecret,
-    );
-    const { passwordHash: _hash, active: _active, ...user } = found;
-    return { accessToken: token, expiresAt, user };
+    if (!found || !found.active || !passwordOk) {
+      if (found) {
+        const lockedUntil = await this.staff.recordFailedSignIn(found.id, MAX_FAILED_SIGN_INS, LOCK_MINUTES);
+        if (lockedUntil && lockedUntil > now) throw lockedError(lockedUntil);
+      }
+      throw new DomainError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    }
+    await this.staff.recordSuccessfulSignIn(found.id, needsRehash(found.passwordHash) ? await hashPassword(password) : undefined);
+
+    const refreshToken = newRefreshToken();
+    const session = await this.sessions.create({
+      practiceId: found.practiceId,
+      userId: found.id,
+      expiresAt: new Date(now.getTime() + REFRESH_TOKEN_DAYS * 86_400_000),
+      tokenHash: sha256(refreshToken),
+      ...meta,
+    });
+    await startSessionLiveness(this.redis, session.id);
+    const { passwordHash: _hash, active: _active, lockedUntil: _locked, ...user } = found;
+    return { ...(await this.accessToken(session, user.roles as RoleName[])), refreshToken, user };
   }
+
+  /** Exchanges a refresh token for a new access token and the next refresh token. */
+  async refresh(refreshToken: string, now = new Date()) {
+    const found = await this.sessions.findToken(sha256(refreshToken));
+    if (!found) throw new DomainError('UNAUTHENTICATED', SESSION_ENDED);
+    const { session } = found;
+    if (session.revokedAt || session.expiresAt <= now) throw new DomainError('UNAUTHENTICATED', SESSION_ENDED);
+    const next = newRefreshToken();
+    if (found.usedAt || !(await this.sessions.rotate(found.id, session, sha256(next)))) {
+      await this.end([session.id], 'REUSE_DETECTED');
+      throw new DomainError('UNAUTHENTICATED', 'This sign-in was used twice, so it has been ended for your safety; sign in again.', {
+        details: { reason: 'REFRESH_TOKEN_REUSED' },
+      });
+    }
+    if (!(await touchSession(this.redis, session.id))) {
+      await this.end([session.id], 'IDLE_TIMEOUT');
+      throw new DomainError('UNAUTHENTICATED', SESSION_ENDED, { details: { reason: 'IDLE_TIMEOUT' } });
+    }
+    const user = await this.staff.findInPractice(session.practiceId, session.userId);
+    if (!user) {
+      await this.end([session.id], 'USER_INACTIVE');
+      throw new DomainError('UNAUTHENTICATED', SESSION_ENDED);
+    }
+    return { ...(await this.accessToken(session, user.roles as RoleName[])), refreshToken: next, user };
+  }
+
+  async logout(user: AuthClaims): Promise<boolean> {
+    await this.end([user.sid], 'LOGOUT');
+    return true;
+  }
+
+  /** Ends every session of the user, this one included. */
+  async revokeAll(user: AuthClaims): Promise<number> {
+    const ids = await this.sessions.activeSessionIds(user.sub);
+    await this.end([...new Set([...ids, user.sid])], 'REVOKED_ALL');
+    return ids.length;
+  }
+
+  private async end(sessionIds: string[], reason: string) {
+    await this.sessions.revoke(sessionIds, reason);
+    await endSessionLiveness(this.redis, sessionIds);
+  }
+
+  private async accessToken(session: SessionRecord, roles: RoleName[]) {
+    const { token, expiresAt } = await signAccessToken({ sub: session.userId, practiceId: session.practiceId, roles, sid: session.id }, this.jwtSecret);
+    return { accessToken: token, expiresAt };
+  }
+}
+
+function lockedError(lockedUntil: Date) {
+  return new DomainError('ACCOUNT_LOCKED', `Too many failed sign-ins. Try again after ${lockedUntil.toISOString()}.`, {
+    details: { lockedUntil: lockedUntil.toISOString() },
+  });
 }

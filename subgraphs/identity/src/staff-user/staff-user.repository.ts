@@ -18,7 +18,22 @@ export class StaffUserRepository {
   findCredentialsByEmail(email: string) {
     return this.prisma.staffUser.findUnique({
       where: { email: email.trim().toLowerCase() },
-      select: { ...PUBLIC_FIELDS, passwordHash: true, active: true },
+      select: { ...PUBLIC_FIELDS, passwordHash: true, active: true, lockedUntil: true },
     });
+  }
+
+  /** Counts a failed sign-in atomically; the fifth in a row locks the account for 15 minutes. */
+  async recordFailedSignIn(id: string, maxFailures: number, lockMinutes: number): Promise<Date | null> {
+    const [row] = await this.prisma.$queryRaw<Array<{ lockedUntil: Date | null }>>`
+      update "StaffUser"
+         set "lockedUntil"   = case when "failedSignIns" + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else "lockedUntil" end,
+             "failedSignIns" = case when "failedSignIns" + 1 >= ${maxFailures} then 0 else "failedSignIns" + 1 end
+       where "id" = ${id}::uuid
+   returning "lockedUntil"`;
+    return row?.lockedUntil ?? null;
+  }
+
+  async recordSuccessfulSignIn(id: string, newPasswordHash?: string): Promise<void> {
+    await this.prisma.staffUser.update({ where: { id }, data: { failedSignIns: 0, lockedUntil: null, ...(newPasswordHash ? { passwordHash: newPasswordHash } : {}) } });
   }
 }
