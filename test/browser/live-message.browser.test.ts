@@ -113,15 +113,26 @@ describe('clinician in the browser', () => {
     expect(await page.getByRole('list', { name: 'Messages' }).getByText('See you at noon.').count()).toBe(1);
   });
 
-  it('shows the server’s reason when the password is wrong', async () => {
+  it('says when the password is wrong, and locks the account after five failures', async () => {
     const practice = await createTestPractice();
     const clinician = await createTestStaff(practice);
     const page = await browser.newPage();
     await page.goto(`${webUrl}/login`);
     await page.getByLabel('Email').fill(clinician.email);
-    await page.getByLabel('Password').fill('not-the-password');
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await page.getByLabel('Password').fill(`not-the-password-${attempt}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').filter({ hasText: 'The email or password is incorrect.' }).waitFor();
+      await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true);
+    }
+    await page.getByLabel('Password').fill('not-the-password-5');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Please sign in again.' }).or(page.getByRole('alert').filter({ hasText: 'incorrect' })).first().waitFor();
+    await page.getByRole('alert').filter({ hasText: 'locked for 15 minutes' }).waitFor();
+    // Even the right password is refused while the lock lasts.
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'locked for 15 minutes' }).waitFor();
     expect(page.url()).toContain('/login');
+    await page.screenshot({ path: `${SCREENSHOTS}/locked.png` });
   });
 });

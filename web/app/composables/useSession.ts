@@ -5,6 +5,8 @@ const STORAGE_KEY = 'solace.session';
 export interface Session {
   accessToken: string;
   expiresAt: string;
+  /** Single use; exchanged for the next one whenever the access token is refreshed. */
+  refreshToken: string;
   user: { id: string; displayName: string };
 }
 
@@ -14,8 +16,7 @@ export function useSession() {
   function readStored(): Session | null {
     if (typeof sessionStorage === 'undefined') return null;
     try {
-      const stored = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Session | null;
-      return stored && new Date(stored.expiresAt) > new Date() ? stored : null;
+      return JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Session | null;
     } catch {
       return null;
     }
@@ -23,7 +24,9 @@ export function useSession() {
 
   return {
     session,
-    isSignedIn: computed(() => session.value !== null && new Date(session.value.expiresAt) > new Date()),
+    // An expired access token is renewed with the refresh token (plugins/urql.ts), so a session
+    // counts as signed in until the server says otherwise.
+    isSignedIn: computed(() => session.value !== null),
     signIn(value: Session) {
       session.value = value;
       sessionStorage.setItem(STORAGE_KEY, JSON.stringify(value));

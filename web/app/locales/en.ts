@@ -35,6 +35,8 @@ export const en = {
   },
   errors: {
     UNAUTHENTICATED: 'Please sign in again.',
+    ACCOUNT_LOCKED: 'Too many failed sign-ins: this account is locked for 15 minutes. Try again later or ask your administrator.',
+    RATE_LIMITED: 'Too many requests. Please wait a moment and try again.',
     FORBIDDEN: 'You do not have access to this.',
     NETWORK: 'Solace cannot be reached. Check your connection and try again.',
     DEFAULT: 'Something went wrong. Please try again.',
