@@ -135,4 +135,33 @@ describe('clinician in the browser', () => {
     expect(page.url()).toContain('/login');
     await page.screenshot({ path: `${SCREENSHOTS}/locked.png` });
   });
+
+  it('lets an admin page the audit log and verify its integrity', async () => {
+    const practice = await createTestPractice();
+    const admin = await createTestStaff(practice, { roles: ['ADMIN'], displayName: 'Avi Cohen' });
+    const client = await createTestClient(practice);
+    const login = await gql<{ login: { accessToken: string } }>(stack.routerUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: admin.email, p: TEST_PASSWORD });
+    await gql(stack.routerUrl, 'query ($id: ID!) { client(id: $id) { firstName } }', { id: client.id }, login.data!.login.accessToken);
+
+    const page = await browser.newPage();
+    await page.goto(`${webUrl}/login`);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/today/);
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const row = page.getByRole('row').filter({ hasText: `Client ${client.id.slice(0, 8)}` });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Avi Cohen');
+    expect(await row.textContent()).toContain('READ');
+
+    await page.getByLabel('Record type').selectOption('Message');
+    await page.getByText('No entries match.').waitFor();
+    await page.getByLabel('Record type').selectOption('Client');
+    await row.waitFor();
+
+    await page.getByRole('button', { name: 'Verify integrity' }).click();
+    await page.getByRole('status').filter({ hasText: 'Intact' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/audit.png`, fullPage: true });
+  });
 });

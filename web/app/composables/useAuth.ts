@@ -16,6 +16,7 @@ const LoginDocument = graphql(`
       user {
         id
         displayName
+        roles
       }
     }
   }

@@ -7,7 +7,7 @@ export interface Session {
   expiresAt: string;
   /** Single use; exchanged for the next one whenever the access token is refreshed. */
   refreshToken: string;
-  user: { id: string; displayName: string };
+  user: { id: string; displayName: string; roles: string[] };
 }
 
 export function useSession() {
@@ -36,5 +36,6 @@ export function useSession() {
       sessionStorage.removeItem(STORAGE_KEY);
     },
     token: () => session.value?.accessToken ?? null,
+    hasRole: (role: string) => session.value?.user.roles?.includes(role) ?? false,
   };
 }

@@ -1,7 +1,7 @@
 // Every user-visible string of the web app, in one place (HOUSE-STYLE: elk's locale files).
 export const en = {
   app: { name: 'Solace', skipToContent: 'Skip to content', signOut: 'Sign out' },
-  nav: { today: 'Today', messages: 'Messages' },
+  nav: { today: 'Today', messages: 'Messages', audit: 'Audit log' },
   login: {
     title: 'Sign in to Solace',
     email: 'Email',
@@ -32,6 +32,28 @@ export const en = {
     back: 'All conversations',
     live: 'Live',
     reconnecting: 'Reconnecting…',
+  },
+  audit: {
+    title: 'Audit log',
+    intro: 'Every read and change of client information, newest first. Entries cannot be edited or deleted.',
+    entityType: 'Record type',
+    entityId: 'Record id',
+    actor: 'Staff member',
+    any: 'Any',
+    anyone: 'Anyone',
+    when: 'When',
+    action: 'Action',
+    entity: 'Record',
+    from: 'From',
+    loading: 'Loading the audit log…',
+    empty: 'No entries match.',
+    newest: 'Newest',
+    older: 'Older',
+    pages: 'Audit log pages',
+    checkChain: 'Verify integrity',
+    checking: 'Verifying…',
+    chainValid: (n: number) => (n === 1 ? 'Intact: the one entry is unchanged.' : `Intact: all ${n} entries link up and are unchanged.`),
+    chainBroken: (seq: number, reason: string) => `Tampering detected at entry ${seq}: ${reason}.`,
   },
   errors: {
     UNAUTHENTICATED: 'Please sign in again.',

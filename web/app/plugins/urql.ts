@@ -20,7 +20,7 @@ export default defineNuxtPlugin((nuxtApp) => {
       const refreshToken = session.value?.refreshToken;
       if (!refreshToken) return signOut();
       const result = await utils.mutate(
-        `mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { accessToken expiresAt refreshToken user { id displayName } } }`,
+        `mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { accessToken expiresAt refreshToken user { id displayName roles } } }`,
         { refreshToken },
       );
       const renewed = result.data?.refreshSession;
