@@ -1,7 +1,7 @@
 // Seeds the demo practice: an admin, two clinicians, 20 clients, a week of appointments around
 // today (in the practice's time zone) and one message thread. Runs once: a second start finds the
 // demo admin and leaves the data alone.
-import { createPrismaClient, hashPassword, loadConfig, zonedDate, zonedWallTimeToUtc } from '@solace/server-kit';
+import { createFieldCipher, createPrismaClient, hashPassword, loadConfig, zonedDate, zonedWallTimeToUtc } from '@solace/server-kit';
 
 export const DEMO_PASSWORD = 'Solace-demo-2026!';
 export const DEMO_LOGINS = [
@@ -20,6 +20,7 @@ export async function seedDemo(databaseUrl: string, now = new Date()): Promise<'
   try {
     if (await prisma.staffUser.findUnique({ where: { email: DEMO_LOGINS[0].email }, select: { id: true } })) return 'existing';
     const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const cipher = createFieldCipher();
     await prisma.$transaction(async (tx) => {
       const practice = await tx.practice.create({ data: { name: 'Solace Demo Practice', timeZone: TIME_ZONE } });
       const staff = [];
@@ -69,7 +70,7 @@ export async function seedDemo(databaseUrl: string, now = new Date()): Promise<'
       for (const body of lines) {
         sentAt = new Date(sentAt.getTime() + 3 * 3600_000);
         // Client-sent messages arrive with the client portal; until then the thread holds staff messages.
-        await tx.message.create({ data: { practiceId: practice.id, threadId: thread.id, senderId: maya.id, body, createdAt: sentAt } });
+        await tx.message.create({ data: { practiceId: practice.id, threadId: thread.id, senderId: maya.id, body: cipher.encrypt(body, 'Message.body'), createdAt: sentAt } });
       }
       await tx.thread.update({ where: { id: thread.id }, data: { lastMessageAt: sentAt } });
     });

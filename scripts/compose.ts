@@ -4,7 +4,7 @@
 // `npm run compose -- --check` fails when the committed files are stale.
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { buildSubgraph, createLogger, createPrismaClient, createRedis, loadConfig, subgraphUrl } from '@solace/server-kit';
+import { buildSubgraph, createFieldCipher, createLogger, createPrismaClient, createRedis, loadConfig, subgraphUrl } from '@solace/server-kit';
 import { parse, printSchema } from 'graphql';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,6 +21,7 @@ export async function composeSchemas(): Promise<Map<string, string>> {
     prisma: createPrismaClient(config.databaseUrl),
     redis: createRedis(config.redisUrl, { lazyConnect: true }),
     log: createLogger('compose'),
+    cipher: createFieldCipher({}),
     onClose: () => undefined,
   };
   const files = new Map<string, string>();

@@ -23,3 +23,4 @@ export * from './audit';
 export * from './auth/role-matrix';
 export * from './auth/password-policy';
 export * from './auth/session-liveness';
+export * from './crypto/field-encryption';

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { BuildSchemaOptions, ContainerType } from 'type-graphql';
 import { loadConfig, SUBGRAPH_PORTS, type ServerConfig, type SubgraphName } from './config';
 import { AuditRepository } from './audit/audit.repository';
+import { createFieldCipher, type FieldCipher } from './crypto/field-encryption';
 import { buildFederatedSchema, type ReferenceResolvers } from './federated-schema';
 import { createLogger, type Logger } from './logger';
 import { createPrismaClient, type PrismaClient } from './prisma';
@@ -15,6 +16,8 @@ export interface SubgraphDeps {
   prisma: PrismaClient;
   redis: Redis;
   log: Logger;
+  /** Encrypts and decrypts the most sensitive fields at rest. */
+  cipher: FieldCipher;
   /** Registers a resource to release when the subgraph stops (queues, extra connections). */
   onClose(dispose: () => Promise<unknown>): void;
 }
@@ -62,6 +65,7 @@ export function createSubgraphDeps(name: string, config = loadConfig()): Subgrap
     prisma,
     redis,
     log: createLogger(name),
+    cipher: createFieldCipher(),
     onClose: (dispose) => disposers.push(dispose),
     close: async () => {
       await Promise.allSettled(disposers.map((dispose) => dispose()));

@@ -8,9 +8,9 @@ export const notesSubgraph: SubgraphDefinition = {
   name: 'notes',
   // Appointment is reachable only through other subgraphs; list it so its note field is kept.
   orphanedTypes: [AppointmentWithNote],
-  resolvers: ({ prisma }) => {
-    const service = new NoteService(new NoteRepository(prisma));
+  resolvers: ({ prisma, cipher }) => {
+    const service = new NoteService(new NoteRepository(prisma, cipher));
     return [new NoteResolver(service), new AppointmentNoteResolver(service)];
   },
-  referenceResolvers: ({ prisma }) => noteReferences(new NoteService(new NoteRepository(prisma))),
+  referenceResolvers: ({ prisma, cipher }) => noteReferences(new NoteService(new NoteRepository(prisma, cipher))),
 };

@@ -6,9 +6,9 @@ import { ThreadService } from './thread/thread.service';
 export const portalSubgraph: SubgraphDefinition = {
   name: 'portal',
   orphanedTypes: [ClientRef, StaffUserRef],
-  resolvers: ({ prisma, redis }) => {
-    const service = new ThreadService(new ThreadRepository(prisma), redis);
+  resolvers: ({ prisma, redis, cipher }) => {
+    const service = new ThreadService(new ThreadRepository(prisma, cipher), redis);
     return [new ThreadResolver(service), new MessageResolver(service)];
   },
-  referenceResolvers: ({ prisma, redis }) => portalReferences(new ThreadService(new ThreadRepository(prisma), redis)),
+  referenceResolvers: ({ prisma, redis, cipher }) => portalReferences(new ThreadService(new ThreadRepository(prisma, cipher), redis)),
 };

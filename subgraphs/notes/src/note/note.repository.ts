@@ -1,17 +1,24 @@
-import type { PrismaClient } from '@solace/server-kit';
+import type { FieldCipher, PrismaClient } from '@solace/server-kit';
 import type { ClinicalNote } from './note.type';
 
 const FIELDS = { id: true, appointmentId: true, authorId: true, status: true, body: true, updatedAt: true } as const;
+/** Note bodies are encrypted at rest; this names the field in the ciphertext's authenticated data. */
+export const NOTE_BODY_FIELD = 'ClinicalNote.body';
 
 export class NoteRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cipher: FieldCipher,
+  ) {}
 
-  findInPractice(practiceId: string, id: string): Promise<ClinicalNote | null> {
-    return this.prisma.clinicalNote.findFirst({ where: { id, practiceId }, select: FIELDS });
+  private readable = <T extends { body: string } | null>(row: T): T => (row ? { ...row, body: this.cipher.decrypt(row.body, NOTE_BODY_FIELD) } : row);
+
+  async findInPractice(practiceId: string, id: string): Promise<ClinicalNote | null> {
+    return this.readable(await this.prisma.clinicalNote.findFirst({ where: { id, practiceId }, select: FIELDS }));
   }
 
-  findByAppointment(practiceId: string, appointmentId: string): Promise<ClinicalNote | null> {
-    return this.prisma.clinicalNote.findFirst({ where: { appointmentId, practiceId }, select: FIELDS });
+  async findByAppointment(practiceId: string, appointmentId: string): Promise<ClinicalNote | null> {
+    return this.readable(await this.prisma.clinicalNote.findFirst({ where: { appointmentId, practiceId }, select: FIELDS }));
   }
 
   /** Read-only look at the appointment being documented (owned by the appointments domain). */
@@ -19,13 +26,17 @@ export class NoteRepository {
     return this.prisma.appointment.findFirst({ where: { id: appointmentId, practiceId }, select: { id: true, clinicianId: true } });
   }
 
-  create(data: { practiceId: string; appointmentId: string; authorId: string; body: string }): Promise<ClinicalNote> {
-    return this.prisma.clinicalNote.create({ data, select: FIELDS });
+  async create(data: { practiceId: string; appointmentId: string; authorId: string; body: string }): Promise<ClinicalNote> {
+    const row = await this.prisma.clinicalNote.create({ data: { ...data, body: this.cipher.encrypt(data.body, NOTE_BODY_FIELD) }, select: FIELDS });
+    return this.readable(row);
   }
 
   /** Updates only while the note is a draft; returns null when it was signed meanwhile. */
   async updateDraftBody(practiceId: string, id: string, body: string): Promise<ClinicalNote | null> {
-    const { count } = await this.prisma.clinicalNote.updateMany({ where: { id, practiceId, status: 'DRAFT' }, data: { body } });
+    const { count } = await this.prisma.clinicalNote.updateMany({
+      where: { id, practiceId, status: 'DRAFT' },
+      data: { body: this.cipher.encrypt(body, NOTE_BODY_FIELD) },
+    });
     return count === 1 ? this.findInPractice(practiceId, id) : null;
   }
 }

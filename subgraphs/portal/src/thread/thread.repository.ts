@@ -1,12 +1,19 @@
-import type { PrismaClient } from '@solace/server-kit';
+import type { FieldCipher, PrismaClient } from '@solace/server-kit';
 import type { Message } from '../message/message.type';
 import type { Thread } from './thread.type';
 
 const THREAD_FIELDS = { id: true, clientId: true, subject: true, lastMessageAt: true } as const;
 const MESSAGE_FIELDS = { id: true, threadId: true, senderId: true, body: true, createdAt: true } as const;
+/** Message bodies are encrypted at rest; this names the field in the ciphertext's authenticated data. */
+export const MESSAGE_BODY_FIELD = 'Message.body';
 
 export class ThreadRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  private readable = (message: Message): Message => ({ ...message, body: this.cipher.decrypt(message.body, MESSAGE_BODY_FIELD) });
 
   findThread(practiceId: string, id: string): Promise<Thread | null> {
     return this.prisma.thread.findFirst({ where: { id, practiceId }, select: THREAD_FIELDS });
@@ -30,22 +37,23 @@ export class ThreadRepository {
     return (await this.prisma.client.count({ where: { id: clientId, practiceId } })) === 1;
   }
 
-  findMessage(practiceId: string, id: string): Promise<Message | null> {
-    return this.prisma.message.findFirst({ where: { id, practiceId }, select: MESSAGE_FIELDS });
+  async findMessage(practiceId: string, id: string): Promise<Message | null> {
+    const message = await this.prisma.message.findFirst({ where: { id, practiceId }, select: MESSAGE_FIELDS });
+    return message && this.readable(message);
   }
 
   listMessages(practiceId: string, threadId: string, limit: number): Promise<Message[]> {
     return this.prisma.message
       .findMany({ where: { practiceId, threadId }, select: MESSAGE_FIELDS, orderBy: { createdAt: 'desc' }, take: limit })
-      .then((newestFirst) => newestFirst.reverse());
+      .then((newestFirst) => newestFirst.reverse().map(this.readable));
   }
 
   /** Adds the message and moves the thread's lastMessageAt in one transaction. */
   addMessage(data: { practiceId: string; threadId: string; senderId: string; body: string }): Promise<Message> {
     return this.prisma.$transaction(async (tx) => {
-      const message = await tx.message.create({ data, select: MESSAGE_FIELDS });
+      const message = await tx.message.create({ data: { ...data, body: this.cipher.encrypt(data.body, MESSAGE_BODY_FIELD) }, select: MESSAGE_FIELDS });
       await tx.thread.update({ where: { id: data.threadId, practiceId: data.practiceId }, data: { lastMessageAt: message.createdAt } });
-      return message;
+      return this.readable(message);
     });
   }
 }
