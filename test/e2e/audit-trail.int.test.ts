@@ -1,6 +1,6 @@
 // Every read and write of PHI lands in a hash-chained, append-only trail that admins can page,
 // and tampering with the trail — an edited or a deleted event — is detected.
-import { AuditRepository, createPrismaClient } from '@solace/server-kit';
+import { AuditBatcher, AuditRepository, createPrismaClient } from '@solace/server-kit';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestAppointment, createTestClient, createTestPractice, createTestStaff, testPrisma } from '../support/factories';
@@ -105,8 +105,25 @@ describe('audit trail', () => {
   it('keeps one unbroken chain under concurrent writers', async () => {
     const practice = await createTestPractice();
     const repository = new AuditRepository(createPrismaClient(process.env.DATABASE_URL!, { poolSize: 10 }));
-    const actor = { practiceId: practice.id, actorId: null, requestId: 'concurrent', ip: null, userAgent: null };
-    await Promise.all(Array.from({ length: 20 }, (_, i) => repository.append(actor, [{ action: 'READ', entityType: 'Client', entityId: `c-${i}` }])));
+    const who = { actorId: null, requestId: 'concurrent', ip: null, userAgent: null };
+    await Promise.all(Array.from({ length: 20 }, (_, i) => repository.append(practice.id, [{ ...who, action: 'READ', entityType: 'Client', entityId: `c-${i}` }])));
     expect(await repository.verify(practice.id)).toEqual({ valid: true, checkedEvents: 20, brokenAtSeq: null, reason: null });
+  });
+
+  it('group-commits concurrent requests: fewer transactions, every event written, chain intact', async () => {
+    const practice = await createTestPractice();
+    const repository = new AuditRepository(createPrismaClient(process.env.DATABASE_URL!, { poolSize: 4 }));
+    let transactions = 0;
+    const counting = Object.assign(Object.create(repository) as AuditRepository, {
+      append: (practiceId: string, events: Parameters<AuditRepository['append']>[1]) => {
+        transactions++;
+        return repository.append(practiceId, events);
+      },
+    });
+    const batcher = new AuditBatcher(counting);
+    const who = { actorId: null, requestId: 'batched', ip: null, userAgent: null };
+    await Promise.all(Array.from({ length: 50 }, (_, i) => batcher.append(practice.id, [{ ...who, action: 'READ', entityType: 'Client', entityId: `c-${i}` }])));
+    expect(transactions).toBeLessThan(50);
+    expect(await repository.verify(practice.id)).toEqual({ valid: true, checkedEvents: 50, brokenAtSeq: null, reason: null });
   });
 });

@@ -6,6 +6,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AuditBatcher } from './audit/audit-batcher';
 import { AuditTrail } from './audit/audit-trail';
 import type { AuditRepository } from './audit/audit.repository';
 import { verifyIdentity } from './auth/internal-signature';
@@ -34,6 +35,7 @@ export interface RunningSubgraph {
 
 export async function startSubgraphServer(options: SubgraphServerOptions, port: number, host = '127.0.0.1'): Promise<RunningSubgraph> {
   const { log, internalSecret } = options;
+  const auditBatcher = new AuditBatcher(options.auditRepository);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     // Subgraphs are only reached through the router; the router owns introspection policy.
@@ -128,7 +130,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions, port: 
         ip: identity.ip ?? null,
         userAgent: identity.userAgent ?? null,
         audit: new AuditTrail(
-          options.auditRepository,
+          auditBatcher,
           identity.user && {
             practiceId: identity.user.practiceId,
             actorId: identity.user.sub,

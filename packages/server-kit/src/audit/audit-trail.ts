@@ -1,14 +1,15 @@
 // One request's audit events, collected while resolvers run and written in one append before the
 // response leaves the subgraph (see subgraph-server.ts), so a response never discloses PHI whose
 // reading was not recorded.
-import type { AuditActor, AuditEntry, AuditRepository } from './audit.repository';
+import type { AuditBatcher } from './audit-batcher';
+import type { AuditActor, AuditEntry } from './audit.repository';
 import type { AuditAction } from './audit-chain';
 
 export class AuditTrail {
   private pending: AuditEntry[] = [];
 
   constructor(
-    private readonly repository: AuditRepository,
+    private readonly batcher: AuditBatcher,
     private readonly actor: AuditActor | null,
   ) {}
 
@@ -24,8 +25,9 @@ export class AuditTrail {
 
   async flush(): Promise<void> {
     if (!this.actor || this.pending.length === 0) return;
-    const entries = this.pending;
+    const { practiceId, ...who } = this.actor;
+    const events = this.pending.map((entry) => ({ ...who, ...entry }));
     this.pending = [];
-    await this.repository.append(this.actor, entries);
+    await this.batcher.append(practiceId, events);
   }
 }

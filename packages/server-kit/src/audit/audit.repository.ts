@@ -17,6 +17,9 @@ export interface AuditEntry {
   entityId: string;
 }
 
+/** One event to append: who did what, from where. */
+export type NewAuditEvent = Omit<AuditActor, 'practiceId'> & AuditEntry;
+
 export interface AuditChainReport {
   valid: boolean;
   checkedEvents: number;
@@ -30,15 +33,15 @@ const PAGE = 1000;
 export class AuditRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async append(actor: AuditActor, entries: AuditEntry[], now = new Date()): Promise<void> {
-    if (entries.length === 0) return;
+  async append(practiceId: string, events: NewAuditEvent[], now = new Date()): Promise<void> {
+    if (events.length === 0) return;
     await this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`select pg_advisory_xact_lock(hashtextextended(${`audit:${actor.practiceId}`}, 0))`;
-      const last = await tx.auditEvent.findFirst({ where: { practiceId: actor.practiceId }, orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
+      await tx.$executeRaw`select pg_advisory_xact_lock(hashtextextended(${`audit:${practiceId}`}, 0))`;
+      const last = await tx.auditEvent.findFirst({ where: { practiceId }, orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
       let seq = last?.seq ?? 0;
       let prevHash = last?.hash ?? GENESIS_HASH;
-      const rows = entries.map((entry) => {
-        const event: ChainedAuditEvent = { ...actor, ...entry, seq: ++seq, occurredAt: now, prevHash };
+      const rows = events.map((entry) => {
+        const event: ChainedAuditEvent = { ...entry, practiceId, seq: ++seq, occurredAt: now, prevHash };
         const hash = auditEventHash(event);
         prevHash = hash;
         return { ...event, hash };
