@@ -4,8 +4,9 @@
 // `npm run compose -- --check` fails when the committed files are stale.
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { buildSubgraph, createFieldCipher, createLogger, createPrismaClient, createRedis, loadConfig, subgraphUrl } from '@solace/server-kit';
+import { AuditRepository, buildSubgraph, createFieldCipher, createLogger, createPrismaClient, createRedis, loadConfig, subgraphUrl } from '@solace/server-kit';
 import { parse, printSchema } from 'graphql';
+import { Pool } from 'pg';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SUBGRAPHS } from './subgraphs';
@@ -22,6 +23,7 @@ export async function composeSchemas(): Promise<Map<string, string>> {
     redis: createRedis(config.redisUrl, { lazyConnect: true }),
     log: createLogger('compose'),
     cipher: createFieldCipher({}),
+    auditRepository: new AuditRepository(createPrismaClient(config.databaseUrl), new Pool({ connectionString: config.databaseUrl })),
     onClose: () => undefined,
   };
   const files = new Map<string, string>();

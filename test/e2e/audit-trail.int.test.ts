@@ -1,6 +1,7 @@
 // Every read and write of PHI lands in a hash-chained, append-only trail that admins can page,
 // and tampering with the trail — an edited or a deleted event — is detected.
 import { AuditBatcher, AuditRepository, createPrismaClient } from '@solace/server-kit';
+import { Pool } from 'pg';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestAppointment, createTestClient, createTestPractice, createTestStaff, testPrisma } from '../support/factories';
@@ -8,11 +9,14 @@ import { gql, tokenFor } from '../support/graphql-client';
 import { startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
+let pool: Pool | undefined;
+const testPool = () => (pool ??= new Pool({ connectionString: process.env.DATABASE_URL, max: 10 }));
 beforeAll(async () => {
   stack = await startStack();
 });
 afterAll(async () => {
   await stack?.stop();
+  await pool?.end();
 });
 
 /** Runs SQL as the database owner with triggers off: what an attacker with superuser would do. */
@@ -92,7 +96,7 @@ describe('audit trail', () => {
     expect(intact.data!.auditChainReport).toMatchObject({ valid: true, brokenAtSeq: null });
     expect(intact.data!.auditChainReport.checkedEvents).toBeGreaterThanOrEqual(3);
 
-    const repository = new AuditRepository(testPrisma());
+    const repository = new AuditRepository(testPrisma(), testPool());
     await asSuperuser('update "AuditEvent" set "actorId" = null where "practiceId" = $1 and seq = 2', [practice.id]);
     expect(await repository.verify(practice.id)).toMatchObject({ valid: false, brokenAtSeq: 2, reason: 'the event was changed after it was written' });
 
@@ -104,7 +108,7 @@ describe('audit trail', () => {
 
   it('keeps one unbroken chain under concurrent writers', async () => {
     const practice = await createTestPractice();
-    const repository = new AuditRepository(createPrismaClient(process.env.DATABASE_URL!, { poolSize: 10 }));
+    const repository = new AuditRepository(createPrismaClient(process.env.DATABASE_URL!, { poolSize: 10 }), testPool());
     const who = { actorId: null, requestId: 'concurrent', ip: null, userAgent: null };
     await Promise.all(Array.from({ length: 20 }, (_, i) => repository.append(practice.id, [{ ...who, action: 'READ', entityType: 'Client', entityId: `c-${i}` }])));
     expect(await repository.verify(practice.id)).toEqual({ valid: true, checkedEvents: 20, brokenAtSeq: null, reason: null });
@@ -112,7 +116,7 @@ describe('audit trail', () => {
 
   it('group-commits concurrent requests: fewer transactions, every event written, chain intact', async () => {
     const practice = await createTestPractice();
-    const repository = new AuditRepository(createPrismaClient(process.env.DATABASE_URL!, { poolSize: 4 }));
+    const repository = new AuditRepository(createPrismaClient(process.env.DATABASE_URL!, { poolSize: 4 }), testPool());
     let transactions = 0;
     const counting = Object.assign(Object.create(repository) as AuditRepository, {
       append: (practiceId: string, events: Parameters<AuditRepository['append']>[1]) => {

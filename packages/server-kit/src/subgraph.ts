@@ -3,6 +3,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { BuildSchemaOptions, ContainerType } from 'type-graphql';
 import { loadConfig, SUBGRAPH_PORTS, type ServerConfig, type SubgraphName } from './config';
+import { Pool } from 'pg';
 import { AuditRepository } from './audit/audit.repository';
 import { createFieldCipher, type FieldCipher } from './crypto/field-encryption';
 import { buildFederatedSchema, type ReferenceResolvers } from './federated-schema';
@@ -18,6 +19,8 @@ export interface SubgraphDeps {
   log: Logger;
   /** Encrypts and decrypts the most sensitive fields at rest. */
   cipher: FieldCipher;
+  /** The PHI audit trail (written by every subgraph server, read by identity's admin queries). */
+  auditRepository: AuditRepository;
   /** Registers a resource to release when the subgraph stops (queues, extra connections). */
   onClose(dispose: () => Promise<unknown>): void;
 }
@@ -60,10 +63,13 @@ export function createSubgraphDeps(name: string, config = loadConfig()): Subgrap
   const prisma = createPrismaClient(config.databaseUrl);
   const redis = createRedis(config.redisUrl, { lazyConnect: true });
   const disposers: Array<() => Promise<unknown>> = [];
+  const auditPool = new Pool({ connectionString: config.databaseUrl, max: 5 });
+  disposers.push(() => auditPool.end());
   return {
     config,
     prisma,
     redis,
+    auditRepository: new AuditRepository(prisma, auditPool),
     log: createLogger(name),
     cipher: createFieldCipher(),
     onClose: (dispose) => disposers.push(dispose),
@@ -83,7 +89,7 @@ export async function startSubgraph(definition: SubgraphDefinition, deps: Subgra
       schema,
       internalSecret: deps.config.internalSecret,
       log: deps.log,
-      auditRepository: new AuditRepository(deps.prisma),
+      auditRepository: deps.auditRepository,
       healthChecks: {
         database: () => deps.prisma.$queryRawUnsafe('select 1'),
         redis: () => deps.redis.ping(),

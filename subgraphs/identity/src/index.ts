@@ -1,4 +1,4 @@
-import { AuditRepository, type SubgraphDefinition } from '@solace/server-kit';
+import type { SubgraphDefinition } from '@solace/server-kit';
 import { AuditResolver } from './audit/audit.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
@@ -10,14 +10,14 @@ import { StaffUserResolver, staffUserReference } from './staff-user/staff-user.r
 
 export const identitySubgraph: SubgraphDefinition = {
   name: 'identity',
-  resolvers: ({ prisma, config, redis }) => {
+  resolvers: ({ prisma, config, redis, auditRepository }) => {
     const practices = new PracticeRepository(prisma);
     const staff = new StaffUserRepository(prisma);
     return [
       new PracticeResolver(practices),
       new StaffUserResolver(staff, practices),
       new AuthResolver(new AuthService(staff, new SessionRepository(prisma), redis, config.jwtSecret)),
-      new AuditResolver(new AuditRepository(prisma)),
+      new AuditResolver(auditRepository),
     ];
   },
   referenceResolvers: ({ prisma }) => ({
