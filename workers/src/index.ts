@@ -12,3 +12,10 @@ export {
   type RemindersQueue,
 } from './reminders/reminders.queue';
 export type { EmailMessage, EmailProvider } from './email/email-provider';
+export {
+  ACCOUNT_EMAILS_QUEUE,
+  createAccountEmailsQueue,
+  enqueueAccountEmail,
+  type AccountEmailJobData,
+  type AccountEmailsQueue,
+} from './account-emails/account-emails.queue';

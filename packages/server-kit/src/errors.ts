@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'ACCOUNT_LOCKED',
   'WEAK_PASSWORD',
+  'INVALID_TOKEN',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 

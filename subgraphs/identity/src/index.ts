@@ -1,22 +1,49 @@
-import type { SubgraphDefinition } from '@solace/server-kit';
+import type { SubgraphDefinition, SubgraphDeps } from '@solace/server-kit';
+import { createAccountEmailsQueue, enqueueAccountEmail } from '@solace/workers';
 import { AuditResolver } from './audit/audit.resolver';
+import type { AccountEmailSender } from './auth/account-email.sender';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
+import { PasswordTokenRepository } from './auth/password-token.repository';
+import { PasswordResolver } from './auth/password.resolver';
+import { PasswordService } from './auth/password.service';
 import { SessionRepository } from './auth/session.repository';
 import { PracticeRepository } from './practice/practice.repository';
 import { PracticeResolver, practiceReference } from './practice/practice.resolver';
+import { StaffAdminResolver } from './staff-user/staff-admin.resolver';
+import { StaffAdminService } from './staff-user/staff-admin.service';
 import { StaffUserRepository } from './staff-user/staff-user.repository';
 import { StaffUserResolver, staffUserReference } from './staff-user/staff-user.resolver';
 
+/** Account emails go through the workers' queue, connected on first use (compose needs no Redis). */
+function accountEmailSender(deps: SubgraphDeps): AccountEmailSender {
+  let queue: ReturnType<typeof createAccountEmailsQueue> | undefined;
+  return {
+    send: async (job) => {
+      if (!queue) {
+        const created = createAccountEmailsQueue(deps.config.redisUrl);
+        deps.onClose(() => created.close());
+        queue = created;
+      }
+      await enqueueAccountEmail(queue, job);
+    },
+  };
+}
+
 export const identitySubgraph: SubgraphDefinition = {
   name: 'identity',
-  resolvers: ({ prisma, config, redis, auditRepository }) => {
+  resolvers: (deps) => {
+    const { prisma, config, redis, auditRepository } = deps;
     const practices = new PracticeRepository(prisma);
     const staff = new StaffUserRepository(prisma);
+    const sessions = new SessionRepository(prisma);
+    const emails = accountEmailSender(deps);
     return [
       new PracticeResolver(practices),
       new StaffUserResolver(staff, practices),
-      new AuthResolver(new AuthService(staff, new SessionRepository(prisma), redis, config.jwtSecret)),
+      new StaffAdminResolver(new StaffAdminService(staff, sessions, redis, emails)),
+      new AuthResolver(new AuthService(staff, sessions, redis, config.jwtSecret)),
+      new PasswordResolver(new PasswordService(staff, new PasswordTokenRepository(prisma), sessions, redis, emails)),
       new AuditResolver(auditRepository),
     ];
   },

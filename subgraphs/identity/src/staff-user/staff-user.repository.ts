@@ -14,6 +14,29 @@ export class StaffUserRepository {
     return this.prisma.staffUser.findMany({ where: { practiceId, active: true }, select: PUBLIC_FIELDS, orderBy: { displayName: 'asc' } });
   }
 
+  /** null when the email is taken (emails are unique across practices: they are sign-in names). */
+  async create(data: { practiceId: string; email: string; displayName: string; roles: string[]; passwordHash: string }): Promise<StaffUser | null> {
+    const result = await this.prisma.staffUser.createMany({ data: [{ ...data, email: data.email.trim().toLowerCase(), roles: data.roles as never }], skipDuplicates: true });
+    if (result.count === 0) return null;
+    return this.prisma.staffUser.findUnique({ where: { email: data.email.trim().toLowerCase() }, select: PUBLIC_FIELDS });
+  }
+
+  updateRoles(practiceId: string, id: string, roles: string[]): Promise<StaffUser> {
+    return this.prisma.staffUser.update({ where: { id, practiceId }, data: { roles: roles as never }, select: PUBLIC_FIELDS });
+  }
+
+  deactivate(practiceId: string, id: string): Promise<StaffUser> {
+    return this.prisma.staffUser.update({ where: { id, practiceId }, data: { active: false }, select: PUBLIC_FIELDS });
+  }
+
+  countActiveAdmins(practiceId: string): Promise<number> {
+    return this.prisma.staffUser.count({ where: { practiceId, active: true, roles: { has: 'ADMIN' } } });
+  }
+
+  async setPassword(id: string, passwordHash: string): Promise<void> {
+    await this.prisma.staffUser.update({ where: { id }, data: { passwordHash, failedSignIns: 0, lockedUntil: null } });
+  }
+
   /** The only read that returns the password hash; used by sign-in alone. */
   findCredentialsByEmail(email: string) {
     return this.prisma.staffUser.findUnique({

@@ -1,0 +1,15 @@
+import type { PrismaClient } from '@solace/server-kit';
+
+export class PasswordTokenRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  findByHash(tokenHash: string) {
+    return this.prisma.passwordToken.findUnique({ where: { tokenHash }, select: { id: true, userId: true, practiceId: true, expiresAt: true, usedAt: true } });
+  }
+
+  /** Uses the token up; false when it was already used (two tabs, a replayed link). */
+  async markUsed(id: string): Promise<boolean> {
+    const { count } = await this.prisma.passwordToken.updateMany({ where: { id, usedAt: null }, data: { usedAt: new Date() } });
+    return count === 1;
+  }
+}

@@ -1,0 +1,27 @@
+import type { PrismaClient } from '@solace/server-kit';
+
+export class AccountEmailRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  findRecipient(practiceId: string, userId: string) {
+    return this.prisma.staffUser.findFirst({
+      where: { id: userId, practiceId, active: true },
+      select: { email: true, displayName: true },
+    });
+  }
+
+  practiceName(practiceId: string) {
+    return this.prisma.practice.findUnique({ where: { id: practiceId }, select: { name: true } });
+  }
+
+  /** Stores a new token's hash; earlier unused links of the same purpose stop working. */
+  async issueToken(data: { practiceId: string; userId: string; purpose: 'INVITE' | 'RESET'; tokenHash: string; expiresAt: Date }): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.passwordToken.updateMany({
+        where: { userId: data.userId, purpose: data.purpose, usedAt: null, expiresAt: { gt: new Date() } },
+        data: { expiresAt: new Date() },
+      }),
+      this.prisma.passwordToken.create({ data }),
+    ]);
+  }
+}

@@ -1,0 +1,28 @@
+// Account emails: invitations and password resets. The job carries ids only; the worker creates
+// the single-use token when it runs, so the secret never sits in Redis.
+import { createRedis } from '@solace/server-kit';
+import { Queue } from 'bullmq';
+
+export const ACCOUNT_EMAILS_QUEUE = 'account-emails';
+export type AccountEmailPurpose = 'INVITE' | 'RESET';
+
+export interface AccountEmailJobData {
+  userId: string;
+  practiceId: string;
+  purpose: AccountEmailPurpose;
+  requestId: string;
+}
+
+export type AccountEmailsQueue = Queue<AccountEmailJobData>;
+
+export function createAccountEmailsQueue(redisUrl: string, name = ACCOUNT_EMAILS_QUEUE): AccountEmailsQueue {
+  return new Queue<AccountEmailJobData>(name, {
+    connection: createRedis(redisUrl, { forBullMQ: true }),
+    defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
+  });
+}
+
+/** One email per request and purpose, however often the request is retried. */
+export async function enqueueAccountEmail(queue: AccountEmailsQueue, data: AccountEmailJobData): Promise<void> {
+  await queue.add(`account-${data.purpose.toLowerCase()}`, data, { jobId: `account-${data.purpose}-${data.userId}-${data.requestId}`.replace(/:/g, '-') });
+}

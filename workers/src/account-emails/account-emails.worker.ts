@@ -1,0 +1,17 @@
+import { createRedis, type Logger } from '@solace/server-kit';
+import { Worker } from 'bullmq';
+import type { EmailProvider } from '../email/email-provider';
+import type { AccountEmailRepository } from './account-email.repository';
+import { processAccountEmail } from './account-emails.processor';
+import { ACCOUNT_EMAILS_QUEUE, type AccountEmailJobData } from './account-emails.queue';
+
+export function startAccountEmailsWorker(deps: { redisUrl: string; accounts: AccountEmailRepository; email: EmailProvider; webUrl: string; log: Logger; queueName?: string }) {
+  const worker = new Worker<AccountEmailJobData>(deps.queueName ?? ACCOUNT_EMAILS_QUEUE, (job) => processAccountEmail(job, deps), {
+    connection: createRedis(deps.redisUrl, { forBullMQ: true }),
+    concurrency: 5,
+  });
+  // Ids only in logs: the email and its link are never logged.
+  worker.on('completed', (job, outcome) => deps.log.info({ jobId: job.id, purpose: job.data.purpose, outcome }, 'account email done'));
+  worker.on('failed', (job, error) => deps.log.warn({ jobId: job?.id, err: error }, 'account email failed'));
+  return worker;
+}
