@@ -1,5 +1,5 @@
-// Staff pages need a session; the sign-in page is the only public page so far.
-const PUBLIC_PAGES = new Set(['/login']);
+// Staff pages need a session; signing in and resetting a password do not.
+const PUBLIC_PAGES = new Set(['/login', '/forgot-password', '/set-password']);
 
 export default defineNuxtRouteMiddleware((to) => {
   const { isSignedIn } = useSession();

@@ -1,6 +1,7 @@
-// In real Chromium: a clinician signs in, sees her day, opens a conversation, and a message sent
+// Staff in real Chromium: a clinician signs in, sees her day, opens a conversation, and a message sent
 // from elsewhere (another device, through the API) appears without a reload.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -163,5 +164,36 @@ describe('clinician in the browser', () => {
     await page.getByRole('button', { name: 'Verify integrity' }).click();
     await page.getByRole('status').filter({ hasText: 'Intact' }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/audit.png`, fullPage: true });
+  });
+
+  it('sets a password through an emailed link, showing which rules a weak one breaks', async () => {
+    const staff = await createTestStaff(await createTestPractice());
+    const token = randomBytes(32).toString('base64url');
+    await testPrisma().passwordToken.create({
+      data: { practiceId: staff.practiceId, userId: staff.id, purpose: 'RESET', tokenHash: createHash('sha256').update(token).digest('hex'), expiresAt: new Date(Date.now() + 600_000) },
+    });
+    const page = await browser.newPage();
+    await page.goto(`${webUrl}/login`);
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByLabel('Email').fill(staff.email);
+    await page.getByRole('button', { name: 'Email me a link' }).click();
+    await page.getByRole('status').filter({ hasText: 'a link is on its way' }).waitFor();
+
+    await page.goto(`${webUrl}/set-password?token=${token}`);
+    await page.getByLabel('New password').fill('sunshine');
+    await page.getByLabel('Repeat the password').fill('sunshine');
+    await page.getByRole('button', { name: 'Save password' }).click();
+    await page.getByText('Use at least 12 characters.').waitFor();
+    await page.getByText('This password is too common; choose another.').waitFor();
+
+    await page.getByLabel('New password').fill('Quiet-river-stone-58');
+    await page.getByLabel('Repeat the password').fill('Quiet-river-stone-58');
+    await page.getByRole('button', { name: 'Save password' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your password is set' }).waitFor();
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Email').fill(staff.email);
+    await page.getByLabel('Password').fill('Quiet-river-stone-58');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/today/);
   });
 });
