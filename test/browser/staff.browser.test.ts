@@ -1,5 +1,5 @@
-// Staff in real Chromium: a clinician signs in, sees her day, opens a conversation, and a message sent
-// from elsewhere (another device, through the API) appears without a reload.
+// Staff in real Chromium: sign-in and lockout, Today, a message arriving live, the audit log, and
+// choosing a password through an emailed link.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
