@@ -175,6 +175,7 @@ describe('clinician in the browser', () => {
     const page = await browser.newPage();
     await page.goto(`${webUrl}/login`);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
     await page.getByLabel('Email').fill(staff.email);
     await page.getByRole('button', { name: 'Email me a link' }).click();
     await page.getByRole('status').filter({ hasText: 'a link is on its way' }).waitFor();

@@ -16,6 +16,7 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { createClient as createWsClient } from 'graphql-ws';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,8 @@ import { startStack, type TestStack } from '../support/stack';
 
 const STAFF_ROLES: RoleName[] = ['ADMIN', 'CLINICIAN', 'SUPERVISOR', 'BILLING', 'FRONT_DESK'];
 const DENIED = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
+// Unique per run: inviteStaff and login use it, and other tests must never meet this account.
+const SAMPLE_EMAIL = `matrix-${randomUUID()}@example.test`;
 const schema = buildSchema(readFileSync(resolve(__dirname, '../../schema/api.graphql'), 'utf8'));
 
 interface Operation {
@@ -65,7 +68,7 @@ function sampleValue(type: GraphQLInputType, argName: string): unknown {
       case 'DateTimeISO':
         return argName === 'from' || argName === 'startsAt' ? new Date(Date.now() + 86_400_000).toISOString() : new Date(Date.now() + 90_000_000).toISOString();
       default:
-        return argName === 'email' ? 'nobody@example.test' : argName === 'dateOfBirth' ? '1990-01-01' : argName === 'cptCode' ? '90837' : 'x';
+        return argName === 'email' ? SAMPLE_EMAIL : argName === 'dateOfBirth' ? '1990-01-01' : argName === 'cptCode' ? '90837' : 'x';
     }
   }
   throw new Error(`No sample for ${String(type)}`);

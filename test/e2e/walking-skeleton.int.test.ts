@@ -160,7 +160,7 @@ describe('walking skeleton through the router', () => {
     expect(forged.status).toBe(401);
     expect(forged.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
-    const wrongPassword = await gql(stack.routerUrl, 'mutation { login(email: "nobody@example.test", password: "wrong") { accessToken } }');
+    const wrongPassword = await gql(stack.routerUrl, 'mutation ($e: String!) { login(email: $e, password: "wrong") { accessToken } }', { e: `nobody-${Date.now()}@example.test` });
     expect(wrongPassword.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 

@@ -33,7 +33,9 @@ export async function startStack(options: { allowedOrigins?: string[]; rateLimit
       config,
       log: createLogger('router'),
       allowedOrigins: options.allowedOrigins ?? [],
-      rateLimits: options.rateLimits,
+      // Every test shares 127.0.0.1 and one Redis: per-IP limits would couple unrelated tests, so
+      // they are lifted unless a test sets its own (router-protection.int.test.ts does).
+      rateLimits: options.rateLimits ?? { perIpPerMinute: 1_000_000, perUserPerMinute: 1_000_000 },
       env,
     },
     0,

@@ -12,6 +12,25 @@ function rethrowOverlap(error: unknown): never {
   throw error;
 }
 
+/** Prisma's P2034: PostgreSQL reported a deadlock or write conflict; the statement may simply be retried. */
+const isRetryable = (error: unknown) => (error as { code?: unknown })?.code === 'P2034' || /40P01|40001|deadlock/i.test(String((error as Error)?.message));
+
+/**
+ * Concurrent inserts checked by the same exclusion constraint can deadlock in PostgreSQL (each
+ * waits on the other's tentative row). The loser is rolled back; trying again then meets the
+ * winner's committed row and fails with the real answer, an overlap.
+ */
+async function writeWithRetry<T>(write: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts || !isRetryable(error)) rethrowOverlap(error);
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
+    }
+  }
+}
+
 export class AppointmentRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -29,15 +48,15 @@ export class AppointmentRepository {
   }
 
   create(data: { practiceId: string; clientId: string; clinicianId: string; startsAt: Date; endsAt: Date }): Promise<Appointment> {
-    return this.prisma.appointment.create({ data, select: FIELDS }).catch(rethrowOverlap);
+    return writeWithRetry(() => this.prisma.appointment.create({ data, select: FIELDS }));
   }
 
   updateTimes(practiceId: string, id: string, startsAt: Date, endsAt: Date): Promise<Appointment> {
-    return this.prisma.appointment.update({ where: { id, practiceId }, data: { startsAt, endsAt }, select: FIELDS }).catch(rethrowOverlap);
+    return writeWithRetry(() => this.prisma.appointment.update({ where: { id, practiceId }, data: { startsAt, endsAt }, select: FIELDS }));
   }
 
   updateStatus(practiceId: string, id: string, status: AppointmentStatus): Promise<Appointment> {
-    return this.prisma.appointment.update({ where: { id, practiceId }, data: { status }, select: FIELDS }).catch(rethrowOverlap);
+    return writeWithRetry(() => this.prisma.appointment.update({ where: { id, practiceId }, data: { status }, select: FIELDS }));
   }
 
   // Booking validates its references. These reads cross into the patients and identity tables
