@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'ACCOUNT_LOCKED',
   'WEAK_PASSWORD',
   'INVALID_TOKEN',
+  'MFA_INVALID_CODE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 

@@ -8,6 +8,9 @@ import { PasswordTokenRepository } from './auth/password-token.repository';
 import { PasswordResolver } from './auth/password.resolver';
 import { PasswordService } from './auth/password.service';
 import { SessionRepository } from './auth/session.repository';
+import { MfaRepository } from './mfa/mfa.repository';
+import { MfaResolver } from './mfa/mfa.resolver';
+import { MfaService } from './mfa/mfa.service';
 import { PracticeRepository } from './practice/practice.repository';
 import { PracticeResolver, practiceReference } from './practice/practice.resolver';
 import { StaffAdminResolver } from './staff-user/staff-admin.resolver';
@@ -33,7 +36,8 @@ function accountEmailSender(deps: SubgraphDeps): AccountEmailSender {
 export const identitySubgraph: SubgraphDefinition = {
   name: 'identity',
   resolvers: (deps) => {
-    const { prisma, config, redis, auditRepository } = deps;
+    const { prisma, config, redis, auditRepository, cipher } = deps;
+    const mfa = new MfaService(new MfaRepository(prisma), cipher);
     const practices = new PracticeRepository(prisma);
     const staff = new StaffUserRepository(prisma);
     const sessions = new SessionRepository(prisma);
@@ -42,7 +46,8 @@ export const identitySubgraph: SubgraphDefinition = {
       new PracticeResolver(practices),
       new StaffUserResolver(staff, practices),
       new StaffAdminResolver(new StaffAdminService(staff, sessions, redis, emails)),
-      new AuthResolver(new AuthService(staff, sessions, redis, config.jwtSecret)),
+      new AuthResolver(new AuthService(staff, sessions, redis, config.jwtSecret, mfa)),
+      new MfaResolver(mfa),
       new PasswordResolver(new PasswordService(staff, new PasswordTokenRepository(prisma), sessions, redis, emails)),
       new AuditResolver(auditRepository),
     ];

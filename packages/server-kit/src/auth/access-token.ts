@@ -40,3 +40,28 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
     throw new DomainError('UNAUTHENTICATED', message, { cause: error });
   }
 }
+
+const MFA_AUDIENCE = 'solace-mfa';
+export const MFA_CHALLENGE_TTL_SECONDS = 5 * 60;
+
+/** Proof that the password step succeeded, exchanged with a second factor within five minutes. */
+export async function signMfaChallenge(userId: string, secret: string): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(userId)
+    .setIssuer(ISSUER)
+    .setAudience(MFA_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${MFA_CHALLENGE_TTL_SECONDS}s`)
+    .sign(key(secret));
+}
+
+export async function verifyMfaChallenge(token: string, secret: string): Promise<string> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: MFA_AUDIENCE, algorithms: ['HS256'] });
+    if (typeof payload.sub !== 'string') throw new Error('no subject');
+    return payload.sub;
+  } catch (cause) {
+    throw new DomainError('UNAUTHENTICATED', 'The sign-in step has expired; enter your password again.', { cause });
+  }
+}

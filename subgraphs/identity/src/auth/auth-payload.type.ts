@@ -1,17 +1,23 @@
 import { Field, ObjectType } from 'type-graphql';
 import { StaffUser } from '../staff-user/staff-user.type';
 
-@ObjectType()
+@ObjectType({ description: 'A signed-in session, or (mfaRequired) the request for a second factor.' })
 export class AuthPayload {
-  @Field(() => String, { description: 'Bearer token for the Authorization header; expires after 15 minutes.' })
-  accessToken!: string;
+  @Field(() => Boolean, { description: 'True when the password was right and a second factor is needed: call completeMfaSignIn with mfaToken.' })
+  mfaRequired!: boolean;
 
-  @Field(() => Date)
-  expiresAt!: Date;
+  @Field(() => String, { nullable: true, description: 'Valid 5 minutes, for completeMfaSignIn.' })
+  mfaToken?: string | null;
 
-  @Field(() => String, { description: 'Single-use token for refreshSession; valid 7 days. Keep it secret.' })
-  refreshToken!: string;
+  @Field(() => String, { nullable: true, description: 'Bearer token for the Authorization header; expires after 15 minutes.' })
+  accessToken?: string | null;
 
-  @Field(() => StaffUser)
-  user!: StaffUser;
+  @Field(() => Date, { nullable: true })
+  expiresAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Single-use token for refreshSession; valid 7 days. Keep it secret.' })
+  refreshToken?: string | null;
+
+  @Field(() => StaffUser, { nullable: true })
+  user?: StaffUser | null;
 }

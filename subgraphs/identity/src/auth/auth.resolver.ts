@@ -13,6 +13,11 @@ export class AuthResolver {
     return this.auth.login(email, password, { ip: ctx.ip ?? null, userAgent: ctx.userAgent ?? null });
   }
 
+  @Mutation(() => AuthPayload, { description: 'Second sign-in step for staff with MFA: a 6-digit authenticator code or a recovery code.' })
+  completeMfaSignIn(@Arg('mfaToken', () => String) mfaToken: string, @Arg('code', () => String) code: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
+    return this.auth.completeMfa(mfaToken, code, { ip: ctx.ip ?? null, userAgent: ctx.userAgent ?? null });
+  }
+
   @Mutation(() => AuthPayload, { description: 'A new access token for a refresh token, which is used up; presenting it again ends the session.' })
   refreshSession(@Arg('refreshToken', () => String) refreshToken: string): Promise<AuthPayload> {
     return this.auth.refresh(refreshToken);

@@ -1,7 +1,8 @@
 // Staff sign-in: email + password with lockout, then a session of rotating refresh tokens.
 // Access tokens live 15 minutes; refresh tokens 7 days, single use: presenting a used one again
 // means it was stolen, so the whole session is revoked. A session also ends after 15 idle minutes
-// (session-liveness in Redis, checked by the router on every request). MFA follows (issue 3).
+// (session-liveness in Redis, checked by the router on every request). Staff with TOTP enrolled
+// get an MFA challenge after the password and a session only after the second factor.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   DomainError,
@@ -9,14 +10,18 @@ import {
   hashPassword,
   needsRehash,
   signAccessToken,
+  signMfaChallenge,
   startSessionLiveness,
+  verifyMfaChallenge,
   touchSession,
   verifyPassword,
   type AuthClaims,
   type Redis,
   type RoleName,
 } from '@solace/server-kit';
+import type { MfaService } from '../mfa/mfa.service';
 import type { StaffUserRepository } from '../staff-user/staff-user.repository';
+import type { StaffUser } from '../staff-user/staff-user.type';
 import type { SessionRecord, SessionRepository } from './session.repository';
 
 const WRONG_CREDENTIALS = 'The email or password is incorrect.';
@@ -42,6 +47,7 @@ export class AuthService {
     private readonly sessions: SessionRepository,
     private readonly redis: Redis,
     private readonly jwtSecret: string,
+    private readonly mfa: MfaService,
   ) {}
 
   async login(email: string, password: string, meta: ClientMeta, now = new Date()) {
@@ -55,19 +61,41 @@ export class AuthService {
       }
       throw new DomainError('UNAUTHENTICATED', WRONG_CREDENTIALS);
     }
-    await this.staff.recordSuccessfulSignIn(found.id, needsRehash(found.passwordHash) ? await hashPassword(password) : undefined);
+    if (needsRehash(found.passwordHash)) await this.staff.setPassword(found.id, await hashPassword(password));
+    // With MFA on, the password alone proves nothing yet: the failure count stays until the second factor.
+    if (await this.mfa.isEnabled(found.id)) return { mfaRequired: true, mfaToken: await signMfaChallenge(found.id, this.jwtSecret) };
+    await this.staff.recordSuccessfulSignIn(found.id);
+    const { passwordHash: _hash, active: _active, lockedUntil: _locked, ...user } = found;
+    return this.startSession(user, meta, now);
+  }
 
+  /** The second step of sign-in: a TOTP code or a recovery code. Failures count towards the lockout. */
+  async completeMfa(mfaToken: string, code: string, meta: ClientMeta, now = new Date()) {
+    const userId = await verifyMfaChallenge(mfaToken, this.jwtSecret);
+    const found = await this.staff.findCredentialsById(userId);
+    if (!found || !found.active) throw new DomainError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    if (found.lockedUntil && found.lockedUntil > now) throw lockedError(found.lockedUntil);
+    if (!(await this.mfa.verifySecondFactor(userId, code))) {
+      const lockedUntil = await this.staff.recordFailedSignIn(userId, MAX_FAILED_SIGN_INS, LOCK_MINUTES);
+      if (lockedUntil && lockedUntil > now) throw lockedError(lockedUntil);
+      throw new DomainError('MFA_INVALID_CODE', 'That code is not valid. Use the current code from your authenticator app, or a recovery code.');
+    }
+    await this.staff.recordSuccessfulSignIn(userId);
+    const { passwordHash: _hash, active: _active, lockedUntil: _locked, ...user } = found;
+    return this.startSession(user, meta, now);
+  }
+
+  private async startSession(user: StaffUser, meta: ClientMeta, now: Date) {
     const refreshToken = newRefreshToken();
     const session = await this.sessions.create({
-      practiceId: found.practiceId,
-      userId: found.id,
+      practiceId: user.practiceId,
+      userId: user.id,
       expiresAt: new Date(now.getTime() + REFRESH_TOKEN_DAYS * 86_400_000),
       tokenHash: sha256(refreshToken),
       ...meta,
     });
     await startSessionLiveness(this.redis, session.id);
-    const { passwordHash: _hash, active: _active, lockedUntil: _locked, ...user } = found;
-    return { ...(await this.accessToken(session, user.roles as RoleName[])), refreshToken, user };
+    return { mfaRequired: false, ...(await this.accessToken(session, user.roles as RoleName[])), refreshToken, user };
   }
 
   /** Exchanges a refresh token for a new access token and the next refresh token. */
@@ -92,7 +120,7 @@ export class AuthService {
       await this.end([session.id], 'USER_INACTIVE');
       throw new DomainError('UNAUTHENTICATED', SESSION_ENDED);
     }
-    return { ...(await this.accessToken(session, user.roles as RoleName[])), refreshToken: next, user };
+    return { mfaRequired: false, ...(await this.accessToken(session, user.roles as RoleName[])), refreshToken: next, user };
   }
 
   async logout(user: AuthClaims): Promise<boolean> {

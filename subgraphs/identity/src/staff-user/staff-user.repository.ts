@@ -37,6 +37,11 @@ export class StaffUserRepository {
     await this.prisma.staffUser.update({ where: { id }, data: { passwordHash, failedSignIns: 0, lockedUntil: null } });
   }
 
+  /** For the second sign-in step: the same fields as findCredentialsByEmail. */
+  findCredentialsById(id: string) {
+    return this.prisma.staffUser.findUnique({ where: { id }, select: { ...PUBLIC_FIELDS, passwordHash: true, active: true, lockedUntil: true } });
+  }
+
   /** The only read that returns the password hash; used by sign-in alone. */
   findCredentialsByEmail(email: string) {
     return this.prisma.staffUser.findUnique({
@@ -56,7 +61,7 @@ export class StaffUserRepository {
     return row?.lockedUntil ?? null;
   }
 
-  async recordSuccessfulSignIn(id: string, newPasswordHash?: string): Promise<void> {
-    await this.prisma.staffUser.update({ where: { id }, data: { failedSignIns: 0, lockedUntil: null, ...(newPasswordHash ? { passwordHash: newPasswordHash } : {}) } });
+  async recordSuccessfulSignIn(id: string): Promise<void> {
+    await this.prisma.staffUser.update({ where: { id }, data: { failedSignIns: 0, lockedUntil: null } });
   }
 }

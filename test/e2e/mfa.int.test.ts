@@ -1,0 +1,69 @@
+// TOTP multi-factor sign-in: enroll with a QR/otpauth secret, confirm with a code, then sign-in
+// needs the password and a fresh code (or a one-time recovery code); codes never work twice.
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
+import { gql } from '../support/graphql-client';
+import { startStack, type TestStack } from '../support/stack';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const LOGIN = 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { mfaRequired mfaToken accessToken refreshToken } }';
+const COMPLETE = 'mutation ($t: String!, $c: String!) { completeMfaSignIn(mfaToken: $t, code: $c) { mfaRequired accessToken } }';
+const codeOf = (r: { errors?: Array<{ extensions?: { code?: string } }> }) => r.errors?.[0]?.extensions?.code;
+/** The code of the time step `steps` after now (30-second steps). */
+const codeAt = (secret: string, steps: number) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
+
+async function enroll(email: string) {
+  const login = await gql<{ login: { accessToken: string } }>(stack.routerUrl, LOGIN, { e: email, p: TEST_PASSWORD });
+  const token = login.data!.login.accessToken;
+  const started = await gql<{ startMfaEnrollment: { secret: string; otpauthUri: string; qrCodeSvg: string } }>(stack.routerUrl, 'mutation { startMfaEnrollment { secret otpauthUri qrCodeSvg } }', {}, token);
+  const { secret, otpauthUri, qrCodeSvg } = started.data!.startMfaEnrollment;
+  expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Solace:.+secret=[A-Z2-7]+/);
+  expect(qrCodeSvg).toContain('<svg');
+  expect(codeOf(await gql(stack.routerUrl, 'mutation ($c: String!) { confirmMfaEnrollment(code: $c) }', { c: '000000' }, token))).toBe('MFA_INVALID_CODE');
+  const confirmed = await gql<{ confirmMfaEnrollment: string[] }>(stack.routerUrl, 'mutation ($c: String!) { confirmMfaEnrollment(code: $c) }', { c: await codeAt(secret, 0) }, token);
+  return { secret, recoveryCodes: confirmed.data!.confirmMfaEnrollment };
+}
+
+describe('TOTP multi-factor sign-in', () => {
+  it('asks for a second factor after the password and accepts each code once', async () => {
+    const staff = await createTestStaff(await createTestPractice());
+    const { secret, recoveryCodes } = await enroll(staff.email);
+    expect(recoveryCodes).toHaveLength(10);
+    const stored = await testPrisma().staffUser.findUniqueOrThrow({ where: { id: staff.id }, select: { mfaSecret: true } });
+    expect(stored.mfaSecret).toMatch(/^enc:v1:/);
+    expect(stored.mfaSecret).not.toContain(secret);
+
+    const first = await gql<{ login: { mfaRequired: boolean; mfaToken: string; accessToken: string | null } }>(stack.routerUrl, LOGIN, { e: staff.email, p: TEST_PASSWORD });
+    expect(first.data!.login).toMatchObject({ mfaRequired: true, accessToken: null, refreshToken: null });
+
+    expect(codeOf(await gql(stack.routerUrl, COMPLETE, { t: first.data!.login.mfaToken, c: '123456' }))).toBe('MFA_INVALID_CODE');
+    const next = await codeAt(secret, 1);
+    const done = await gql<{ completeMfaSignIn: { accessToken: string } }>(stack.routerUrl, COMPLETE, { t: first.data!.login.mfaToken, c: next });
+    expect(done.errors).toBeUndefined();
+    expect(codeOf(await gql(stack.routerUrl, '{ me { id } }', {}, done.data!.completeMfaSignIn.accessToken))).toBeUndefined();
+
+    // The same code again (say, read over a shoulder) is refused.
+    const second = await gql<{ login: { mfaToken: string } }>(stack.routerUrl, LOGIN, { e: staff.email, p: TEST_PASSWORD });
+    expect(codeOf(await gql(stack.routerUrl, COMPLETE, { t: second.data!.login.mfaToken, c: next }))).toBe('MFA_INVALID_CODE');
+    // A recovery code works, once.
+    expect((await gql(stack.routerUrl, COMPLETE, { t: second.data!.login.mfaToken, c: recoveryCodes[0] })).errors).toBeUndefined();
+    expect(codeOf(await gql(stack.routerUrl, COMPLETE, { t: second.data!.login.mfaToken, c: recoveryCodes[0] }))).toBe('MFA_INVALID_CODE');
+  });
+
+  it('locks the account after five wrong codes and refuses a forged challenge', async () => {
+    const staff = await createTestStaff(await createTestPractice());
+    await enroll(staff.email);
+    const login = await gql<{ login: { mfaToken: string } }>(stack.routerUrl, LOGIN, { e: staff.email, p: TEST_PASSWORD });
+    for (let i = 0; i < 4; i++) expect(codeOf(await gql(stack.routerUrl, COMPLETE, { t: login.data!.login.mfaToken, c: '000000' }))).toBe('MFA_INVALID_CODE');
+    expect(codeOf(await gql(stack.routerUrl, COMPLETE, { t: login.data!.login.mfaToken, c: '000000' }))).toBe('ACCOUNT_LOCKED');
+    expect(codeOf(await gql(stack.routerUrl, COMPLETE, { t: 'not.a.challenge', c: '000000' }))).toBe('UNAUTHENTICATED');
+  });
+});
