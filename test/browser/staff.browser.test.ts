@@ -1,10 +1,11 @@
-// Staff in real Chromium: sign-in and lockout, Today, a message arriving live, the audit log, and
-// choosing a password through an emailed link.
+// Staff in real Chromium: sign-in and lockout, Today, a message arriving live, the audit log,
+// choosing a password through an emailed link, and two-step verification (TOTP).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { generate } from 'otplib';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../../scripts/infra/system-packages';
@@ -195,6 +196,39 @@ describe('clinician in the browser', () => {
     await page.getByLabel('Email').fill(staff.email);
     await page.getByLabel('Password').fill('Quiet-river-stone-58');
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/today/);
+  });
+
+  it('turns on two-step verification and signs in with a TOTP code', async () => {
+    const staff = await createTestStaff(await createTestPractice(), { displayName: 'Dr. Sam Okafor' });
+    const page = await browser.newPage();
+    await page.goto(`${webUrl}/login`);
+    await page.getByLabel('Email').fill(staff.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/today/);
+
+    await page.getByRole('link', { name: 'Security' }).click();
+    await page.getByRole('button', { name: 'Set up two-step verification' }).click();
+    await page.getByRole('img', { name: 'QR code to scan with your authenticator app' }).waitFor();
+    const secret = (await page.getByTestId('mfa-secret').textContent())!.trim();
+    await page.getByLabel('Code from the app').fill(await generate({ secret }));
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    await page.getByText('Two-step verification is on.').waitFor();
+    expect(await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').count()).toBe(10);
+    await page.screenshot({ path: `${SCREENSHOTS}/mfa-enabled.png`, fullPage: true });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('Email').fill(staff.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Authentication code').fill('000000');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('alert').filter({ hasText: 'That code is not valid' }).waitFor();
+    // The next 30-second step's code: the enrollment code may not be used twice.
+    await page.getByLabel('Authentication code').fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    await page.getByRole('button', { name: 'Verify' }).click();
     await page.waitForURL(/\/today/);
   });
 });

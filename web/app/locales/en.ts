@@ -1,7 +1,20 @@
 // Every user-visible string of the web app, in one place (HOUSE-STYLE: elk's locale files).
 export const en = {
   app: { name: 'Solace', skipToContent: 'Skip to content', signOut: 'Sign out' },
-  nav: { today: 'Today', messages: 'Messages', audit: 'Audit log' },
+  nav: { today: 'Today', messages: 'Messages', audit: 'Audit log', security: 'Security' },
+  security: {
+    title: 'Account security',
+    mfaTitle: 'Two-step verification',
+    mfaIntro: 'After your password, Solace asks for a code from an authenticator app on your phone. Setting it up again replaces the old one.',
+    setUp: 'Set up two-step verification',
+    qrAlt: 'QR code to scan with your authenticator app',
+    secretIntro: 'Scan the code with your authenticator app, or type this key:',
+    codeLabel: 'Code from the app',
+    confirm: 'Turn on',
+    enabled: 'Two-step verification is on.',
+    recoveryIntro: 'Keep these recovery codes somewhere safe: each signs you in once if you lose your phone. They are shown only now.',
+    recoveryCodes: 'Recovery codes',
+  },
   login: {
     title: 'Sign in to Solace',
     email: 'Email',
@@ -9,6 +22,9 @@ export const en = {
     submit: 'Sign in',
     submitting: 'Signing in…',
     demoHint: 'Demo clinician: maya@demo.solace.test / Solace-demo-2026!',
+    mfaIntro: 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
+    mfaCode: 'Authentication code',
+    verify: 'Verify',
   },
   today: {
     title: 'Today',
