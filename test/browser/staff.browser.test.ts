@@ -231,4 +231,35 @@ describe('clinician in the browser', () => {
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.waitForURL(/\/today/);
   });
+
+  it('lets an admin invite a colleague, change their roles and deactivate them', async () => {
+    const practice = await createTestPractice();
+    const admin = await createTestStaff(practice, { roles: ['ADMIN'], displayName: 'Avi Cohen' });
+    const page = await browser.newPage();
+    await page.goto(`${webUrl}/login`);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/today/);
+    await page.getByRole('link', { name: 'Staff' }).click();
+
+    const email = `jordan-${Date.now()}@clinic.test`;
+    await page.getByLabel('Name').fill('Jordan Lee');
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByRole('status').filter({ hasText: `Invitation sent to ${email}` }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: email });
+    await row.waitFor();
+
+    await page.getByRole('checkbox', { name: 'Supervisor: Jordan Lee' }).check();
+    await page.getByRole('status').filter({ hasText: 'Roles updated' }).waitFor();
+    const stored = await testPrisma().staffUser.findUniqueOrThrow({ where: { email }, select: { roles: true } });
+    expect(stored.roles).toEqual(['CLINICIAN', 'SUPERVISOR']);
+    await page.screenshot({ path: `${SCREENSHOTS}/staff.png`, fullPage: true });
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByRole('status').filter({ hasText: 'Jordan Lee is deactivated.' }).waitFor();
+    await expect.poll(() => row.count()).toBe(0);
+  });
 });

@@ -1,7 +1,24 @@
 // Every user-visible string of the web app, in one place (HOUSE-STYLE: elk's locale files).
 export const en = {
   app: { name: 'Solace', skipToContent: 'Skip to content', signOut: 'Sign out' },
-  nav: { today: 'Today', messages: 'Messages', audit: 'Audit log', security: 'Security' },
+  nav: { today: 'Today', messages: 'Messages', audit: 'Audit log', staff: 'Staff', security: 'Security' },
+  staff: {
+    title: 'Staff',
+    inviteTitle: 'Invite a colleague',
+    listTitle: 'Active staff',
+    name: 'Name',
+    roles: 'Roles',
+    role: { ADMIN: 'Admin', CLINICIAN: 'Clinician', SUPERVISOR: 'Supervisor', BILLING: 'Billing', FRONT_DESK: 'Front desk' } as Record<string, string>,
+    roleFor: (role: string, name: string) => `${role}: ${name}`,
+    invite: 'Send invitation',
+    invited: (email: string) => `Invitation sent to ${email}. The link works for 3 days.`,
+    rolesChanged: 'Roles updated. They apply from the person\'s next sign-in.',
+    deactivate: 'Deactivate',
+    confirmDeactivate: (name: string) => `Deactivate ${name}? They are signed out everywhere and cannot sign in.`,
+    deactivated: (name: string) => `${name} is deactivated.`,
+    actions: 'Actions',
+    loading: 'Loading staff…',
+  },
   security: {
     title: 'Account security',
     mfaTitle: 'Two-step verification',
