@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { generate } from 'otplib';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../../scripts/infra/system-packages';
 import { createTestAppointment, createTestClient, createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
@@ -69,6 +69,15 @@ afterAll(async () => {
   web?.kill('SIGTERM');
   await stack?.stop();
 });
+
+/** The sign-in form, the way a person fills it in, ending on Today. */
+async function signInAs(page: Page, email: string) {
+  await page.goto(`${webUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/today/);
+}
 
 describe('clinician in the browser', () => {
   it('signs in, sees Today, and sees a message arrive live', async () => {
@@ -146,11 +155,7 @@ describe('clinician in the browser', () => {
     await gql(stack.routerUrl, 'query ($id: ID!) { client(id: $id) { firstName } }', { id: client.id }, login.data!.login.accessToken);
 
     const page = await browser.newPage();
-    await page.goto(`${webUrl}/login`);
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/today/);
+    await signInAs(page, admin.email);
     await page.getByRole('link', { name: 'Audit log' }).click();
     const row = page.getByRole('row').filter({ hasText: `Client ${client.id.slice(0, 8)}` });
     await row.waitFor();
@@ -202,11 +207,7 @@ describe('clinician in the browser', () => {
   it('turns on two-step verification and signs in with a TOTP code', async () => {
     const staff = await createTestStaff(await createTestPractice(), { displayName: 'Dr. Sam Okafor' });
     const page = await browser.newPage();
-    await page.goto(`${webUrl}/login`);
-    await page.getByLabel('Email').fill(staff.email);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/today/);
+    await signInAs(page, staff.email);
 
     await page.getByRole('link', { name: 'Security' }).click();
     await page.getByRole('button', { name: 'Set up two-step verification' }).click();
@@ -236,11 +237,7 @@ describe('clinician in the browser', () => {
     const practice = await createTestPractice();
     const admin = await createTestStaff(practice, { roles: ['ADMIN'], displayName: 'Avi Cohen' });
     const page = await browser.newPage();
-    await page.goto(`${webUrl}/login`);
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/today/);
+    await signInAs(page, admin.email);
     await page.getByRole('link', { name: 'Staff' }).click();
 
     const email = `jordan-${Date.now()}@clinic.test`;

@@ -48,15 +48,33 @@ export class AppointmentRepository {
   }
 
   create(data: { practiceId: string; clientId: string; clinicianId: string; startsAt: Date; endsAt: Date }): Promise<Appointment> {
-    return writeWithRetry(() => this.prisma.appointment.create({ data, select: FIELDS }));
+    return this.inClinicianDiary(data.clinicianId, (tx) => tx.appointment.create({ data, select: FIELDS }));
   }
 
-  updateTimes(practiceId: string, id: string, startsAt: Date, endsAt: Date): Promise<Appointment> {
-    return writeWithRetry(() => this.prisma.appointment.update({ where: { id, practiceId }, data: { startsAt, endsAt }, select: FIELDS }));
+  updateTimes(current: Appointment, startsAt: Date, endsAt: Date): Promise<Appointment> {
+    return this.inClinicianDiary(current.clinicianId, (tx) =>
+      tx.appointment.update({ where: { id: current.id, practiceId: current.practiceId }, data: { startsAt, endsAt }, select: FIELDS }),
+    );
   }
 
-  updateStatus(practiceId: string, id: string, status: AppointmentStatus): Promise<Appointment> {
-    return writeWithRetry(() => this.prisma.appointment.update({ where: { id, practiceId }, data: { status }, select: FIELDS }));
+  updateStatus(current: Appointment, status: AppointmentStatus): Promise<Appointment> {
+    return this.inClinicianDiary(current.clinicianId, (tx) =>
+      tx.appointment.update({ where: { id: current.id, practiceId: current.practiceId }, data: { status }, select: FIELDS }),
+    );
+  }
+
+  /**
+   * Writes to one clinician's diary one at a time (a transaction-scoped advisory lock). The
+   * exclusion constraint is what guarantees no overlap; the lock only spares PostgreSQL the
+   * deadlocks that concurrent exclusion checks otherwise hit (each costing deadlock_timeout).
+   */
+  private inClinicianDiary<T>(clinicianId: string, write: (tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]) => Promise<T>): Promise<T> {
+    return writeWithRetry(() =>
+      this.prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`select pg_advisory_xact_lock(hashtextextended(${`diary:${clinicianId}`}, 0))`;
+        return write(tx);
+      }),
+    );
   }
 
   // Booking validates its references. These reads cross into the patients and identity tables

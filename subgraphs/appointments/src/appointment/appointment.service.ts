@@ -67,7 +67,7 @@ export class AppointmentService {
     if (FINAL_STATUSES.includes(current.status)) {
       throw new DomainError('CONFLICT', `A ${current.status.toLowerCase()} appointment cannot be rescheduled.`);
     }
-    const appointment = await this.appointments.updateTimes(user.practiceId, id, startsAt, endsAt).catch((error: unknown) => {
+    const appointment = await this.appointments.updateTimes(current, startsAt, endsAt).catch((error: unknown) => {
       throw error instanceof OverlapError ? overlapConflict(error) : error;
     });
     await this.sideEffects.rescheduled(appointment, requestId);
@@ -80,7 +80,7 @@ export class AppointmentService {
     if (current.status === AppointmentStatus.CANCELLED) {
       throw new DomainError('CONFLICT', 'A cancelled appointment cannot change status; book a new one.');
     }
-    const appointment = await this.appointments.updateStatus(user.practiceId, id, status).catch((error: unknown) => {
+    const appointment = await this.appointments.updateStatus(current, status).catch((error: unknown) => {
       // Un-cancelling is refused above, so an overlap here means data changed underneath us.
       throw error instanceof OverlapError ? overlapConflict(error) : error;
     });
