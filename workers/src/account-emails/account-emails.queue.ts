@@ -1,7 +1,7 @@
 // Account emails: invitations and password resets. The job carries ids only; the worker creates
 // the single-use token when it runs, so the secret never sits in Redis.
-import { createRedis } from '@solace/server-kit';
 import { Queue } from 'bullmq';
+import { bullmqConnection } from '../bullmq-connection';
 
 export const ACCOUNT_EMAILS_QUEUE = 'account-emails';
 export type AccountEmailPurpose = 'INVITE' | 'RESET';
@@ -17,7 +17,7 @@ export type AccountEmailsQueue = Queue<AccountEmailJobData>;
 
 export function createAccountEmailsQueue(redisUrl: string, name = ACCOUNT_EMAILS_QUEUE): AccountEmailsQueue {
   return new Queue<AccountEmailJobData>(name, {
-    connection: createRedis(redisUrl, { forBullMQ: true }),
+    connection: bullmqConnection(redisUrl),
     defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
   });
 }

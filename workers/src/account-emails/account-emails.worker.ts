@@ -1,5 +1,6 @@
-import { createRedis, type Logger } from '@solace/server-kit';
+import type { Logger } from '@solace/server-kit';
 import { Worker } from 'bullmq';
+import { bullmqConnection } from '../bullmq-connection';
 import type { EmailProvider } from '../email/email-provider';
 import type { AccountEmailRepository } from './account-email.repository';
 import { processAccountEmail } from './account-emails.processor';
@@ -7,7 +8,7 @@ import { ACCOUNT_EMAILS_QUEUE, type AccountEmailJobData } from './account-emails
 
 export function startAccountEmailsWorker(deps: { redisUrl: string; accounts: AccountEmailRepository; email: EmailProvider; webUrl: string; log: Logger; queueName?: string }) {
   const worker = new Worker<AccountEmailJobData>(deps.queueName ?? ACCOUNT_EMAILS_QUEUE, (job) => processAccountEmail(job, deps), {
-    connection: createRedis(deps.redisUrl, { forBullMQ: true }),
+    connection: bullmqConnection(deps.redisUrl),
     concurrency: 5,
   });
   // Ids only in logs: the email and its link are never logged.

@@ -1,8 +1,8 @@
 // Appointment reminders: BullMQ delayed jobs at start−48 h and start−2 h. Job ids are
 // deterministic (one per appointment and offset), so scheduling twice never sends twice, and
 // rescheduling or cancelling finds the jobs to move or remove. Jobs carry ids, never PHI.
-import { createRedis } from '@solace/server-kit';
 import { Queue } from 'bullmq';
+import { bullmqConnection } from '../bullmq-connection';
 
 export const REMINDERS_QUEUE = 'reminders';
 
@@ -29,7 +29,7 @@ export interface AppointmentForReminders {
 
 export function createRemindersQueue(redisUrl: string, name = REMINDERS_QUEUE): RemindersQueue {
   return new Queue<ReminderJobData>(name, {
-    connection: createRedis(redisUrl, { forBullMQ: true }),
+    connection: bullmqConnection(redisUrl),
     defaultJobOptions: {
       attempts: 5,
       backoff: { type: 'exponential', delay: 30_000 },

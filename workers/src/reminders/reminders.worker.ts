@@ -1,5 +1,6 @@
-import { createRedis, type Logger } from '@solace/server-kit';
+import type { Logger } from '@solace/server-kit';
 import { Worker } from 'bullmq';
+import { bullmqConnection } from '../bullmq-connection';
 import type { EmailProvider } from '../email/email-provider';
 import type { ReminderRepository } from './reminder.repository';
 import { processReminder } from './reminders.processor';
@@ -7,7 +8,7 @@ import { REMINDERS_QUEUE, type ReminderJobData } from './reminders.queue';
 
 export function startRemindersWorker(deps: { redisUrl: string; reminders: ReminderRepository; email: EmailProvider; log: Logger; queueName?: string }) {
   const worker = new Worker<ReminderJobData>(deps.queueName ?? REMINDERS_QUEUE, (job) => processReminder(job, deps), {
-    connection: createRedis(deps.redisUrl, { forBullMQ: true }),
+    connection: bullmqConnection(deps.redisUrl),
     concurrency: 5,
   });
   worker.on('completed', (job, outcome) => deps.log.info({ jobId: job.id, requestId: job.data.requestId, outcome }, 'reminder done'));
