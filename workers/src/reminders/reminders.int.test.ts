@@ -98,6 +98,30 @@ describe('sending a reminder', () => {
     expect(messages[0]).toContain('Monday, June 3, 2030 at 10:00 AM'); // 15:00 UTC in Chicago (CDT)
   });
 
+  it('reminds again for the new time when a reminded appointment moves (same job id, new plan)', async () => {
+    const { practice, appointment } = await bookedVisit(new Date('2030-06-06T15:00:00Z'));
+    const box = await mailbox();
+    const deps = { reminders: new ReminderRepository(prisma), email: box.provider };
+    const job = (startsAt: Date) => ({ id: reminderJobId(appointment.id, '2h'), data: { appointmentId: appointment.id, practiceId: practice.id, offset: '2h' as const, startsAt: startsAt.toISOString(), requestId: 'r' } });
+    expect(await processReminder(job(appointment.startsAt), deps)).toHaveProperty('sent');
+    const later = new Date('2030-06-06T17:00:00Z');
+    await prisma.appointment.update({ where: { id: appointment.id }, data: { startsAt: later, endsAt: new Date(later.getTime() + 50 * 60_000) } });
+    expect(await processReminder(job(later), deps)).toHaveProperty('sent');
+    const messages = await box.messages();
+    expect(messages).toHaveLength(2);
+    expect(messages.some((m) => m.includes('12:00 PM'))).toBe(true); // 17:00 UTC in Chicago (CDT)
+  });
+
+  it('skips a client without an email address', async () => {
+    const practice = await createTestPractice();
+    const client = await createTestClient(practice, { email: null });
+    const appointment = await createTestAppointment(practice, client, await createTestStaff(practice), { startsAt: new Date('2030-06-07T15:00:00Z') });
+    const box = await mailbox();
+    const data = { appointmentId: appointment.id, practiceId: practice.id, offset: '48h' as const, startsAt: appointment.startsAt.toISOString(), requestId: 'r' };
+    expect(await processReminder({ id: 'n', data }, { reminders: new ReminderRepository(prisma), email: box.provider })).toEqual({ skipped: 'no-email' });
+    expect(await box.messages()).toHaveLength(0);
+  });
+
   it('sends nothing for a cancelled or moved appointment, or a missing one', async () => {
     const box = await mailbox();
     const deps = { reminders: new ReminderRepository(prisma), email: box.provider };

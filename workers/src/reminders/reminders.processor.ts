@@ -1,5 +1,7 @@
 // Sends one appointment reminder. Re-reads the appointment and exits early when the reminder no
-// longer applies; the email's idempotency key is the job id, so a retried job sends once.
+// longer applies. The email's idempotency key is the job id plus the start time it was planned
+// for: a retried or duplicated job sends once, yet a rescheduled appointment (whose new job reuses
+// the deterministic id) still gets its reminder for the new time.
 import type { Job } from 'bullmq';
 import type { EmailProvider } from '../email/email-provider';
 import type { ReminderRepository } from './reminder.repository';
@@ -33,7 +35,7 @@ export async function processReminder(
       '',
       `— ${details.practiceName}`,
     ].join('\n'),
-    idempotencyKey: String(job.id),
+    idempotencyKey: `${String(job.id)}-${details.startsAt.getTime()}`,
   });
   return { sent: id };
 }
