@@ -17,10 +17,10 @@ export class LocalMailboxProvider implements EmailProvider {
     const id = createHash('sha256').update(message.idempotencyKey).digest('hex').slice(0, 24);
     const path = join(this.mailboxDir, `${id}.eml`);
     const content = [
-      `To: ${message.to}`,
-      `Subject: ${message.subject}`,
+      `To: ${headerValue(message.to)}`,
+      `Subject: ${headerValue(message.subject)}`,
       `Date: ${new Date().toUTCString()}`,
-      `X-Idempotency-Key: ${message.idempotencyKey}`,
+      `X-Idempotency-Key: ${headerValue(message.idempotencyKey)}`,
       'Content-Type: text/plain; charset=utf-8',
       '',
       message.text,
@@ -36,3 +36,6 @@ export class LocalMailboxProvider implements EmailProvider {
     return { id };
   }
 }
+
+/** A line break in a value (say, a name typed with one) must not start a header of its own. */
+const headerValue = (value: string) => value.replace(/[\r\n]+/g, ' ');
