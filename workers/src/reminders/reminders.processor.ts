@@ -22,7 +22,7 @@ export async function processReminder(
   if (details.startsAt.toISOString() !== startsAt) return { skipped: 'moved' };
   if (!details.clientEmail) return { skipped: 'no-email' };
 
-  const when = new Intl.DateTimeFormat('en-US', { timeZone: details.timeZone, dateStyle: 'full', timeStyle: 'short' }).format(details.startsAt);
+  const when = formatAppointmentTime(details.startsAt, details.timeZone);
   // Appointment logistics only: never a diagnosis, note content or anything clinical.
   const { id } = await deps.email.send({
     to: details.clientEmail,
@@ -38,4 +38,9 @@ export async function processReminder(
     idempotencyKey: `${String(job.id)}-${details.startsAt.getTime()}`,
   });
   return { sent: id };
+}
+
+/** "Monday, June 3, 2030 at 10:00 AM CDT": the practice's local time, with its zone named for clients who travel. */
+export function formatAppointmentTime(startsAt: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(startsAt);
 }
