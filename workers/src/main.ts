@@ -20,10 +20,27 @@ const accountEmails = startAccountEmailsWorker({
 });
 log.info('workers ready: reminders, account-emails');
 
-const shutdown = async () => {
-  await Promise.all([reminders.close(), accountEmails.close()]);
-  await prisma.$disconnect();
-  process.exit(0);
+// close() lets running jobs finish (and closes each worker's Redis connections); a job that cannot
+// finish in time is retried by another copy once its lock expires, so a hard exit is safe then.
+const SHUTDOWN_GRACE_MS = 30_000;
+let stopping = false;
+const shutdown = async (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'workers stopping');
+  setTimeout(() => {
+    log.error('workers did not stop in time; exiting');
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS).unref();
+  try {
+    await Promise.all([reminders.close(), accountEmails.close()]);
+    await prisma.$disconnect();
+    log.info('workers stopped');
+    process.exit(0);
+  } catch (error) {
+    log.error({ err: error }, 'workers did not stop cleanly');
+    process.exit(1);
+  }
 };
-process.once('SIGINT', () => void shutdown());
-process.once('SIGTERM', () => void shutdown());
+process.on('SIGINT', (signal) => void shutdown(signal));
+process.on('SIGTERM', (signal) => void shutdown(signal));

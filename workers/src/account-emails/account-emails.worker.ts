@@ -14,5 +14,7 @@ export function startAccountEmailsWorker(deps: { redisUrl: string; accounts: Acc
   // Ids only in logs: the email and its link are never logged.
   worker.on('completed', (job, outcome) => deps.log.info({ jobId: job.id, purpose: job.data.purpose, outcome }, 'account email done'));
   worker.on('failed', (job, error) => deps.log.warn({ jobId: job?.id, err: error }, 'account email failed'));
+  // Without a listener BullMQ drops worker errors (lost Redis connection, stalled-job checks) silently.
+  worker.on('error', (error) => deps.log.error({ queue: worker.name, err: error }, 'account-emails worker error'));
   return worker;
 }

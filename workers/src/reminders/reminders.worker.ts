@@ -12,6 +12,8 @@ export function startRemindersWorker(deps: { redisUrl: string; reminders: Remind
     concurrency: 5,
   });
   worker.on('completed', (job, outcome) => deps.log.info({ jobId: job.id, requestId: job.data.requestId, outcome }, 'reminder done'));
-  worker.on('failed', (job, error) => deps.log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: error }, 'reminder failed'));
+  worker.on('failed', (job, error) => deps.log.warn({ jobId: job?.id, requestId: job?.data.requestId, attempts: job?.attemptsMade, err: error }, 'reminder failed'));
+  // Without a listener BullMQ drops worker errors (lost Redis connection, stalled-job checks) silently.
+  worker.on('error', (error) => deps.log.error({ queue: worker.name, err: error }, 'reminders worker error'));
   return worker;
 }
