@@ -33,6 +33,19 @@ export default tseslint.config(
     },
   },
   {
+    // Prisma batches findUnique calls made in the same tick, across requests, into one query that
+    // runs in the first caller's row-level-security scope; another practice's request would then
+    // find nothing. findFirst is never batched (server-kit db/tenant-pool.ts).
+    files: ['subgraphs/**/*.ts', 'workers/**/*.ts', 'packages/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^findUnique(OrThrow)?$/]", message: 'Use findFirst: findUnique is batched across requests and their RLS scopes.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts'],
     rules: { 'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='only']", message: 'No .only in tests.' }] },
   },

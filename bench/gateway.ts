@@ -8,7 +8,7 @@ import { ROUTER_PORT, SUBGRAPH_NAMES, SUBGRAPH_PORTS, createRedis, loadConfig, s
 import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { migrate } from '../scripts/db/migrate';
+import { prepareDatabase } from '../scripts/db/migrate';
 import { ensureLocalServices } from '../scripts/local-services';
 import { seedVolume } from './seed-volume';
 
@@ -84,9 +84,9 @@ async function main() {
   const services = ensureLocalServices('bench');
   const children: ChildProcess[] = [];
   try {
-    await migrate(services.databaseUrl, () => undefined);
+    await prepareDatabase({ ownerUrl: services.ownerDatabaseUrl, appUrl: services.databaseUrl }, () => undefined);
     console.log('Seeding 20,000 appointments…');
-    const bench = await seedVolume(services.databaseUrl);
+    const bench = await seedVolume(services.ownerDatabaseUrl);
     // The benchmark measures throughput, so the per-IP and per-user rate limits are lifted for it.
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, NODE_ENV: 'production-bench', LOG_LEVEL: 'warn', SOLACE_RATE_LIMIT_IP_PER_MINUTE: '100000000', SOLACE_RATE_LIMIT_USER_PER_MINUTE: '100000000' };
     for (const name of SUBGRAPH_NAMES) env[`SUBGRAPH_${name.toUpperCase()}_URL`] = `http://127.0.0.1:${SUBGRAPH_PORTS[name] + PORT_OFFSET}/graphql`;

@@ -39,7 +39,7 @@ function argument(name: string): string {
 }
 
 if (require.main === module) {
-  const prisma = createPrismaClient(loadConfig().databaseUrl);
+  const prisma = createPrismaClient(loadConfig().ownerDatabaseUrl);
   (async () => {
     const input = { name: argument('name'), timeZone: argument('time-zone'), adminEmail: argument('admin-email'), adminName: argument('admin-name') };
     const result = await createPractice(prisma, createEmailProvider(process.env, createLogger('practice:create')), input, process.env.SOLACE_WEB_URL ?? 'http://localhost:3000');

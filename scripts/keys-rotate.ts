@@ -42,7 +42,7 @@ export async function rotateKeys(
 }
 
 if (require.main === module) {
-  const prisma = createPrismaClient(loadConfig().databaseUrl);
+  const prisma = createPrismaClient(loadConfig().ownerDatabaseUrl);
   const practiceId = process.argv.find((arg) => arg.startsWith('--practice='))?.slice('--practice='.length);
   rotateKeys(prisma, createFieldCipher(), { practiceId })
     .then(() => prisma.$disconnect())

@@ -4,7 +4,7 @@ import { ROUTER_PORT, SUBGRAPH_NAMES } from '@solace/server-kit';
 import concurrently from 'concurrently';
 
 import { resolve } from 'node:path';
-import { migrate } from './db/migrate';
+import { prepareDatabase } from './db/migrate';
 import { ensureLocalServices } from './local-services';
 import { buildWebIfStale } from './web-build';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '../prisma/seed';
@@ -14,10 +14,10 @@ const WEB_PORT = Number(process.env.WEB_PORT ?? 3000);
 
 async function main() {
   const services = ensureLocalServices('dev');
-  const env = { ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, NODE_ENV: process.env.NODE_ENV ?? 'development', LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' };
-  process.env.DATABASE_URL = services.databaseUrl;
-  await migrate(services.databaseUrl);
-  console.log(`[seed] ${await seedDemo(services.databaseUrl)} demo practice`);
+  const env = { ...process.env, DATABASE_URL: services.databaseUrl, DATABASE_OWNER_URL: services.ownerDatabaseUrl, REDIS_URL: services.redisUrl, NODE_ENV: process.env.NODE_ENV ?? 'development', LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' };
+  Object.assign(process.env, { DATABASE_URL: services.databaseUrl, DATABASE_OWNER_URL: services.ownerDatabaseUrl });
+  await prepareDatabase({ ownerUrl: services.ownerDatabaseUrl, appUrl: services.databaseUrl });
+  console.log(`[seed] ${await seedDemo(services.ownerDatabaseUrl)} demo practice`);
   buildWebIfStale();
 
   const node = 'node -r @swc-node/register';

@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { appUrlFor, ensureAppLogin, type DatabaseUrls } from './database-urls';
 
 const MIGRATIONS_DIR = resolve(__dirname, '../../prisma/migrations');
 
@@ -58,13 +59,22 @@ export async function migrate(databaseUrl: string, log: (line: string) => void =
   }
 }
 
+/** Migrates as the owner, then lets the services' user sign in as solace_app. */
+export async function prepareDatabase(urls: DatabaseUrls, log: (line: string) => void = console.log): Promise<string[]> {
+  const applied = await migrate(urls.ownerUrl, log);
+  await ensureAppLogin(urls.ownerUrl, urls.appUrl);
+  return applied;
+}
+
 if (require.main === module) {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error('DATABASE_URL is not set.');
+  // DATABASE_OWNER_URL migrates; DATABASE_URL (when both are set) is the services' user to enable.
+  const ownerUrl = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
+  if (!ownerUrl) {
+    console.error('DATABASE_OWNER_URL (or DATABASE_URL) is not set.');
     process.exit(1);
   }
-  migrate(url).then(
+  const appUrl = process.env.DATABASE_OWNER_URL && process.env.DATABASE_URL ? process.env.DATABASE_URL : appUrlFor(ownerUrl);
+  prepareDatabase({ ownerUrl, appUrl }).then(
     (applied) => console.log(applied.length ? `[db] ${applied.length} migration(s) applied` : '[db] database is up to date'),
     (error: Error) => {
       console.error(error.message);

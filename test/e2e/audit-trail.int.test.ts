@@ -10,7 +10,7 @@ import { startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
 let pool: Pool | undefined;
-const testPool = () => (pool ??= new Pool({ connectionString: process.env.DATABASE_URL, max: 10 }));
+const testPool = () => (pool ??= new Pool({ connectionString: process.env.DATABASE_OWNER_URL, max: 10 }));
 beforeAll(async () => {
   stack = await startStack();
 });
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 /** Runs SQL as the database owner with triggers off: what an attacker with superuser would do. */
 async function asSuperuser(sql: string, params: unknown[]) {
-  const db = new Client({ connectionString: process.env.DATABASE_URL });
+  const db = new Client({ connectionString: process.env.DATABASE_OWNER_URL });
   await db.connect();
   try {
     await db.query("set session_replication_role = 'replica'");
@@ -108,7 +108,7 @@ describe('audit trail', () => {
 
   it('keeps one unbroken chain under concurrent writers', async () => {
     const practice = await createTestPractice();
-    const repository = new AuditRepository(createPrismaClient(process.env.DATABASE_URL!, { poolSize: 10 }), testPool());
+    const repository = new AuditRepository(createPrismaClient(process.env.DATABASE_OWNER_URL!, { poolSize: 10 }), testPool());
     const who = { actorId: null, requestId: 'concurrent', ip: null, userAgent: null };
     await Promise.all(Array.from({ length: 20 }, (_, i) => repository.append(practice.id, [{ ...who, action: 'READ', entityType: 'Client', entityId: `c-${i}` }])));
     expect(await repository.verify(practice.id)).toEqual({ valid: true, checkedEvents: 20, brokenAtSeq: null, reason: null });
@@ -116,7 +116,7 @@ describe('audit trail', () => {
 
   it('group-commits concurrent requests: fewer transactions, every event written, chain intact', async () => {
     const practice = await createTestPractice();
-    const repository = new AuditRepository(createPrismaClient(process.env.DATABASE_URL!, { poolSize: 4 }), testPool());
+    const repository = new AuditRepository(createPrismaClient(process.env.DATABASE_OWNER_URL!, { poolSize: 4 }), testPool());
     let transactions = 0;
     const counting = Object.assign(Object.create(repository) as AuditRepository, {
       append: (practiceId: string, events: Parameters<AuditRepository['append']>[1]) => {

@@ -51,7 +51,7 @@ describe('encryption at rest', () => {
 
     const newKeys = `k${Date.now()}:${randomBytes(32).toString('base64url')},${process.env.SOLACE_ENCRYPTION_KEYS ?? 'dev1:c29sYWNlLWRldmVsb3BtZW50LWtleS0wMDAwMDAwMDA'}`;
     const rotated = createFieldCipher({ SOLACE_ENCRYPTION_KEYS: newKeys });
-    const rotator = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 2 });
+    const rotator = createPrismaClient(process.env.DATABASE_OWNER_URL!, { poolSize: 2 });
     try {
       // Scoped to this test's practice so tests running alongside keep reading their rows.
       expect(await rotateKeys(rotator, rotated, { log: () => undefined, practiceId: practice.id })).toBe(1);

@@ -16,7 +16,7 @@ import { startStack, type TestStack } from '../support/stack';
 let stack: TestStack;
 let mailboxDir: string;
 let worker: ReturnType<typeof startAccountEmailsWorker>;
-const prisma = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 2 });
+const prisma = createPrismaClient(process.env.DATABASE_OWNER_URL!, { poolSize: 2 });
 
 beforeAll(async () => {
   stack = await startStack();

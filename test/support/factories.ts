@@ -5,7 +5,7 @@ import { createPrismaClient, hashPassword, type PrismaClient, type RoleName } fr
 
 let shared: PrismaClient | undefined;
 export function testPrisma(): PrismaClient {
-  shared ??= createPrismaClient(process.env.DATABASE_URL!, { poolSize: 4 });
+  shared ??= createPrismaClient(process.env.DATABASE_OWNER_URL!, { poolSize: 4 });
   return shared;
 }
 

@@ -1,22 +1,27 @@
-// Starts real PostgreSQL and Redis for the test run unless DATABASE_URL / REDIS_URL are given,
-// migrates, and hands the URLs to every test process through the environment.
-import { migrate } from '../../scripts/db/migrate';
+// Starts real PostgreSQL and Redis for the test run unless DATABASE_OWNER_URL / DATABASE_URL /
+// REDIS_URL are given, migrates, and hands the URLs to every test process through the environment:
+// DATABASE_OWNER_URL (factories and tamper tests, which act as the tables' owner) and DATABASE_URL
+// (the services under test: solace_app, subject to row-level security).
+import { resolveDatabaseUrls } from '../../scripts/db/database-urls';
+import { prepareDatabase } from '../../scripts/db/migrate';
 import { startLocalPostgres } from '../../scripts/infra/postgres';
 import { startLocalRedis } from '../../scripts/infra/redis';
 
 export default async function setup(): Promise<() => void> {
   const stops: Array<() => void> = [];
-  if (!process.env.DATABASE_URL) {
+  const urls = resolveDatabaseUrls(process.env, () => {
     const postgres = startLocalPostgres({ dataDir: '.data/test-postgres', port: 54339, database: 'solace_test' });
-    process.env.DATABASE_URL = postgres.url;
     stops.push(postgres.stop);
-  }
+    return postgres.url;
+  });
+  process.env.DATABASE_OWNER_URL = urls.ownerUrl;
+  process.env.DATABASE_URL = urls.appUrl;
   if (!process.env.REDIS_URL) {
     const redis = startLocalRedis({ dataDir: '.data/test-redis', port: 63809, persist: false });
     process.env.REDIS_URL = redis.url;
     stops.push(redis.stop);
   }
-  await migrate(process.env.DATABASE_URL, () => undefined);
+  await prepareDatabase(urls, () => undefined);
   // The data stays in .data/test-postgres between runs; every test makes its own unique rows.
   return () => stops.forEach((stop) => stop());
 }

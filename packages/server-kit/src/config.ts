@@ -4,7 +4,10 @@ const DEV_JWT_SECRET = 'solace-dev-jwt-secret-change-me-0000000000';
 const DEV_INTERNAL_SECRET = 'solace-dev-internal-secret-change-me-000000';
 
 export interface ServerConfig {
+  /** The services' connection: a role subject to row-level security (solace_app or a member of it). */
   databaseUrl: string;
+  /** The tables' owner: migrations, provisioning and key rotation (DATABASE_OWNER_URL). */
+  ownerDatabaseUrl: string;
   redisUrl: string;
   jwtSecret: string;
   internalSecret: string;
@@ -14,7 +17,8 @@ export interface ServerConfig {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const production = env.NODE_ENV === 'production';
   const config: ServerConfig = {
-    databaseUrl: env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:54329/solace',
+    databaseUrl: env.DATABASE_URL ?? 'postgresql://solace_app@127.0.0.1:54329/solace',
+    ownerDatabaseUrl: env.DATABASE_OWNER_URL ?? 'postgresql://postgres@127.0.0.1:54329/solace',
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:63799',
     jwtSecret: env.SOLACE_JWT_SECRET ?? DEV_JWT_SECRET,
     internalSecret: env.SOLACE_INTERNAL_SECRET ?? DEV_INTERNAL_SECRET,

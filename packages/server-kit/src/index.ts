@@ -12,7 +12,7 @@ export * from './federated-schema';
 export * from './format-error';
 export * from './http';
 export * from './subgraph-server';
-export * from './prisma';
+export * from './db';
 export * from './redis';
 export * from './pubsub';
 export * from './subgraph';

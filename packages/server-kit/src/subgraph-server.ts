@@ -11,6 +11,7 @@ import { AuditTrail } from './audit/audit-trail';
 import type { AuditRepository } from './audit/audit.repository';
 import { verifyIdentity } from './auth/internal-signature';
 import type { RequestContext } from './context';
+import { runInPracticeScope, runWithoutScope } from './db/db-scope';
 import { DomainError } from './errors';
 import { formatError } from './format-error';
 import { readJsonBody, sendGraphQLError, sendJson } from './http';
@@ -121,7 +122,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions, port: 
       if (error instanceof DomainError) return { kind: 'error' as const, status: 400, error };
       throw error;
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
+    // Row-level security: the verified practice scopes every query this request makes; without an
+    // identity, nothing (public operations that must look across practices say so themselves).
+    const inScope = <T>(work: () => T) => (identity.user ? runInPracticeScope(identity.user.practiceId, work) : runWithoutScope(work));
+    const response = await inScope(() =>
+      apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => ({
         requestId: identity.requestId,
@@ -140,7 +145,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions, port: 
           },
         ),
       }),
-    });
+      }),
+    );
     let text = '';
     if (response.body.kind === 'complete') text = response.body.string;
     else for await (const chunk of response.body.asyncIterator) text += chunk;

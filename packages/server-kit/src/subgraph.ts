@@ -3,12 +3,12 @@
 import type { GraphQLSchema } from 'graphql';
 import type { BuildSchemaOptions, ContainerType } from 'type-graphql';
 import { loadConfig, SUBGRAPH_PORTS, type ServerConfig, type SubgraphName } from './config';
-import { Pool } from 'pg';
 import { AuditRepository } from './audit/audit.repository';
 import { createFieldCipher, type FieldCipher } from './crypto/field-encryption';
 import { buildFederatedSchema, type ReferenceResolvers } from './federated-schema';
 import { createLogger, type Logger } from './logger';
-import { createPrismaClient, type PrismaClient } from './prisma';
+import { assertRowLevelSecurityApplies } from './db/rls-guard';
+import { createDbPool, createPrismaClient, type PrismaClient } from './db/prisma';
 import { createRedis, type Redis } from './redis';
 import { startSubgraphServer, type RunningSubgraph } from './subgraph-server';
 
@@ -63,7 +63,7 @@ export function createSubgraphDeps(name: string, config = loadConfig()): Subgrap
   const prisma = createPrismaClient(config.databaseUrl);
   const redis = createRedis(config.redisUrl, { lazyConnect: true });
   const disposers: Array<() => Promise<unknown>> = [];
-  const auditPool = new Pool({ connectionString: config.databaseUrl, max: 5 });
+  const auditPool = createDbPool(config.databaseUrl, { poolSize: 5 });
   disposers.push(() => auditPool.end());
   return {
     config,
@@ -82,6 +82,7 @@ export function createSubgraphDeps(name: string, config = loadConfig()): Subgrap
 }
 
 export async function startSubgraph(definition: SubgraphDefinition, deps: SubgraphDeps, port: number, host = '127.0.0.1'): Promise<RunningSubgraph> {
+  await assertRowLevelSecurityApplies(deps.prisma);
   const schema = await buildSubgraph(definition, deps);
   return startSubgraphServer(
     {

@@ -11,7 +11,7 @@ export class AccountEmailRepository {
   }
 
   practiceName(practiceId: string) {
-    return this.prisma.practice.findUnique({ where: { id: practiceId }, select: { name: true } });
+    return this.prisma.practice.findFirst({ where: { id: practiceId }, select: { name: true } });
   }
 
   /** Stores a new token's hash; earlier unused links of the same purpose stop working. */

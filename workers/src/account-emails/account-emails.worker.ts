@@ -1,4 +1,4 @@
-import type { Logger } from '@solace/server-kit';
+import { runInPracticeScope, type Logger } from '@solace/server-kit';
 import { Worker } from 'bullmq';
 import { bullmqConnection } from '../bullmq-connection';
 import type { EmailProvider } from '../email/email-provider';
@@ -7,10 +7,12 @@ import { processAccountEmail } from './account-emails.processor';
 import { ACCOUNT_EMAILS_QUEUE, type AccountEmailJobData } from './account-emails.queue';
 
 export function startAccountEmailsWorker(deps: { redisUrl: string; accounts: AccountEmailRepository; email: EmailProvider; webUrl: string; log: Logger; queueName?: string }) {
-  const worker = new Worker<AccountEmailJobData>(deps.queueName ?? ACCOUNT_EMAILS_QUEUE, (job) => processAccountEmail(job, deps), {
-    connection: bullmqConnection(deps.redisUrl),
-    concurrency: 5,
-  });
+  const worker = new Worker<AccountEmailJobData>(
+    deps.queueName ?? ACCOUNT_EMAILS_QUEUE,
+    // A job carries its practice; row-level security limits it to that practice's rows.
+    (job) => runInPracticeScope(job.data.practiceId, () => processAccountEmail(job, deps)),
+    { connection: bullmqConnection(deps.redisUrl), concurrency: 5 },
+  );
   // Ids only in logs: the email and its link are never logged.
   worker.on('completed', (job, outcome) => deps.log.info({ jobId: job.id, purpose: job.data.purpose, outcome }, 'account email done'));
   worker.on('failed', (job, error) => deps.log.warn({ jobId: job?.id, err: error }, 'account email failed'));

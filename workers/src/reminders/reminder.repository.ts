@@ -23,7 +23,7 @@ export class ReminderRepository {
     const [client, clinician, practice] = await Promise.all([
       this.prisma.client.findFirst({ where: { id: appointment.clientId, practiceId }, select: { firstName: true, email: true } }),
       this.prisma.staffUser.findFirst({ where: { id: appointment.clinicianId, practiceId }, select: { displayName: true } }),
-      this.prisma.practice.findUnique({ where: { id: practiceId }, select: { name: true, timeZone: true } }),
+      this.prisma.practice.findFirst({ where: { id: practiceId }, select: { name: true, timeZone: true } }),
     ]);
     if (!client || !clinician || !practice) return null;
     return {

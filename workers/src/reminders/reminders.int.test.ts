@@ -19,12 +19,16 @@ import {
 } from './reminders.queue';
 import { startRemindersWorker } from './reminders.worker';
 
-const prisma = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 4 });
+// The processor tests act as the tables' owner; the running worker connects as the services do
+// (solace_app, under row-level security), so it proves jobs run in their practice's scope.
+const prisma = createPrismaClient(process.env.DATABASE_OWNER_URL!, { poolSize: 4 });
+const appPrisma = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 2 });
 const log = createLogger('test');
 const queues: RemindersQueue[] = [];
 afterAll(async () => {
   await Promise.all(queues.map(async (q) => (await q.obliterate({ force: true }), await q.close())));
   await prisma.$disconnect();
+  await appPrisma.$disconnect();
 });
 
 function newQueue() {
@@ -138,7 +142,7 @@ describe('sending a reminder', () => {
     const { practice, appointment } = await bookedVisit(new Date(Date.now() + 2 * 3600_000 + 500));
     const box = await mailbox();
     const queue = newQueue();
-    const worker = startRemindersWorker({ redisUrl: process.env.REDIS_URL!, reminders: new ReminderRepository(prisma), email: box.provider, log, queueName: queue.name });
+    const worker = startRemindersWorker({ redisUrl: process.env.REDIS_URL!, reminders: new ReminderRepository(appPrisma), email: box.provider, log, queueName: queue.name });
     try {
       await scheduleAppointmentReminders(queue, { appointmentId: appointment.id, practiceId: practice.id, startsAt: appointment.startsAt, requestId: 'r' });
       for (let i = 0; i < 100 && (await box.messages()).length === 0; i++) await new Promise((r) => setTimeout(r, 100));

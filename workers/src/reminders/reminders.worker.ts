@@ -1,4 +1,4 @@
-import type { Logger } from '@solace/server-kit';
+import { runInPracticeScope, type Logger } from '@solace/server-kit';
 import { Worker } from 'bullmq';
 import { bullmqConnection } from '../bullmq-connection';
 import type { EmailProvider } from '../email/email-provider';
@@ -7,10 +7,12 @@ import { processReminder } from './reminders.processor';
 import { REMINDERS_QUEUE, type ReminderJobData } from './reminders.queue';
 
 export function startRemindersWorker(deps: { redisUrl: string; reminders: ReminderRepository; email: EmailProvider; log: Logger; queueName?: string }) {
-  const worker = new Worker<ReminderJobData>(deps.queueName ?? REMINDERS_QUEUE, (job) => processReminder(job, deps), {
-    connection: bullmqConnection(deps.redisUrl),
-    concurrency: 5,
-  });
+  const worker = new Worker<ReminderJobData>(
+    deps.queueName ?? REMINDERS_QUEUE,
+    // A job carries its practice; row-level security limits it to that practice's rows.
+    (job) => runInPracticeScope(job.data.practiceId, () => processReminder(job, deps)),
+    { connection: bullmqConnection(deps.redisUrl), concurrency: 5 },
+  );
   worker.on('completed', (job, outcome) => deps.log.info({ jobId: job.id, requestId: job.data.requestId, outcome }, 'reminder done'));
   worker.on('failed', (job, error) => deps.log.warn({ jobId: job?.id, requestId: job?.data.requestId, attempts: job?.attemptsMade, err: error }, 'reminder failed'));
   // Without a listener BullMQ drops worker errors (lost Redis connection, stalled-job checks) silently.

@@ -3,7 +3,8 @@
 // Appends run on every PHI-bearing request, so they use node-postgres directly: four light round
 // trips on one connection instead of an interactive Prisma transaction (measured ~7x cheaper).
 import type { Pool } from 'pg';
-import type { PrismaClient } from '../prisma';
+import { runInPracticeScope } from '../db/db-scope';
+import type { PrismaClient } from '../db/prisma';
 import { auditEventHash, GENESIS_HASH, type AuditAction, type ChainedAuditEvent } from './audit-chain';
 
 export interface AuditActor {
@@ -41,7 +42,9 @@ export class AuditRepository {
 
   async append(practiceId: string, events: NewAuditEvent[], now = new Date()): Promise<void> {
     if (events.length === 0) return;
-    const db = await this.pool.connect();
+    // The batcher groups events by practice, so the write runs in exactly that practice's RLS scope,
+    // whichever request happened to trigger the flush.
+    const db = await runInPracticeScope(practiceId, () => this.pool.connect());
     try {
       await db.query('begin');
       await db.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`audit:${practiceId}`]);

@@ -6,7 +6,7 @@ import type { AppointmentSideEffects } from './appointment.events';
 import { AppointmentRepository } from './appointment.repository';
 import { AppointmentService } from './appointment.service';
 
-const prisma = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 25 });
+const prisma = createPrismaClient(process.env.DATABASE_OWNER_URL!, { poolSize: 25 });
 afterAll(() => prisma.$disconnect());
 
 function recordingSideEffects() {

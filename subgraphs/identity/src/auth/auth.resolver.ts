@@ -1,5 +1,5 @@
-import { allowedRoles, requireUser, type RequestContext } from '@solace/server-kit';
-import { Arg, Args, Authorized, Ctx, Int, Mutation, Resolver } from 'type-graphql';
+import { allowedRoles, requireUser, SystemScope, type RequestContext } from '@solace/server-kit';
+import { Arg, Args, Authorized, Ctx, Int, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { AuthPayload } from './auth-payload.type';
 import { LoginArgs } from './auth.input';
 import type { AuthService } from './auth.service';
@@ -8,16 +8,19 @@ import type { AuthService } from './auth.service';
 export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
+  @UseMiddleware(SystemScope)
   @Mutation(() => AuthPayload, { description: 'Staff sign-in with email and password. Five failures in a row lock the account for 15 minutes (ACCOUNT_LOCKED).' })
   login(@Args(() => LoginArgs) { email, password }: LoginArgs, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return this.auth.login(email, password, { ip: ctx.ip ?? null, userAgent: ctx.userAgent ?? null });
   }
 
+  @UseMiddleware(SystemScope)
   @Mutation(() => AuthPayload, { description: 'Second sign-in step for staff with MFA: a 6-digit authenticator code or a recovery code.' })
   completeMfaSignIn(@Arg('mfaToken', () => String) mfaToken: string, @Arg('code', () => String) code: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return this.auth.completeMfa(mfaToken, code, { ip: ctx.ip ?? null, userAgent: ctx.userAgent ?? null });
   }
 
+  @UseMiddleware(SystemScope)
   @Mutation(() => AuthPayload, { description: 'A new access token for a refresh token, which is used up; presenting it again ends the session.' })
   refreshSession(@Arg('refreshToken', () => String) refreshToken: string): Promise<AuthPayload> {
     return this.auth.refresh(refreshToken);

@@ -22,7 +22,7 @@ export class SessionRepository {
   }
 
   findToken(tokenHash: string) {
-    return this.prisma.refreshToken.findUnique({ where: { tokenHash }, select: { id: true, usedAt: true, session: { select: SESSION_FIELDS } } });
+    return this.prisma.refreshToken.findFirst({ where: { tokenHash }, select: { id: true, usedAt: true, session: { select: SESSION_FIELDS } } });
   }
 
   /** Exchanges a token for the next one; false when another request used it first (a reuse). */

@@ -4,7 +4,7 @@ export class MfaRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   state(userId: string) {
-    return this.prisma.staffUser.findUnique({
+    return this.prisma.staffUser.findFirst({
       where: { id: userId },
       select: { id: true, practiceId: true, email: true, active: true, lockedUntil: true, mfaSecret: true, mfaPendingSecret: true, mfaEnabledAt: true, mfaLastTimeStep: true },
     });

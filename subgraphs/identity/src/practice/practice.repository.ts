@@ -5,6 +5,6 @@ export class PracticeRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   findById(id: string): Promise<Practice | null> {
-    return this.prisma.practice.findUnique({ where: { id }, select: { id: true, name: true, timeZone: true } });
+    return this.prisma.practice.findFirst({ where: { id }, select: { id: true, name: true, timeZone: true } });
   }
 }

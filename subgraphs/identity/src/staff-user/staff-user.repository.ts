@@ -18,7 +18,7 @@ export class StaffUserRepository {
   async create(data: { practiceId: string; email: string; displayName: string; roles: string[]; passwordHash: string }): Promise<StaffUser | null> {
     const result = await this.prisma.staffUser.createMany({ data: [{ ...data, email: data.email.trim().toLowerCase(), roles: data.roles as never }], skipDuplicates: true });
     if (result.count === 0) return null;
-    return this.prisma.staffUser.findUnique({ where: { email: data.email.trim().toLowerCase() }, select: PUBLIC_FIELDS });
+    return this.prisma.staffUser.findFirst({ where: { email: data.email.trim().toLowerCase() }, select: PUBLIC_FIELDS });
   }
 
   updateRoles(practiceId: string, id: string, roles: string[]): Promise<StaffUser> {
@@ -39,12 +39,12 @@ export class StaffUserRepository {
 
   /** For the second sign-in step: the same fields as findCredentialsByEmail. */
   findCredentialsById(id: string) {
-    return this.prisma.staffUser.findUnique({ where: { id }, select: { ...PUBLIC_FIELDS, passwordHash: true, active: true, lockedUntil: true } });
+    return this.prisma.staffUser.findFirst({ where: { id }, select: { ...PUBLIC_FIELDS, passwordHash: true, active: true, lockedUntil: true } });
   }
 
   /** The only read that returns the password hash; used by sign-in alone. */
   findCredentialsByEmail(email: string) {
-    return this.prisma.staffUser.findUnique({
+    return this.prisma.staffUser.findFirst({
       where: { email: email.trim().toLowerCase() },
       select: { ...PUBLIC_FIELDS, passwordHash: true, active: true, lockedUntil: true },
     });
