@@ -81,7 +81,7 @@ export async function seedDemo(databaseUrl: string, now = new Date()): Promise<'
 }
 
 if (require.main === module) {
-  seedDemo(loadConfig().databaseUrl).then(
+  seedDemo(loadConfig().ownerDatabaseUrl).then(
     (result) => console.log(result === 'created' ? '[seed] demo practice created' : '[seed] demo practice already present'),
     (error: Error) => {
       console.error(error);
