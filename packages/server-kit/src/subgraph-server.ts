@@ -127,24 +127,24 @@ export async function startSubgraphServer(options: SubgraphServerOptions, port: 
     const inScope = <T>(work: () => T) => (identity.user ? runInPracticeScope(identity.user.practiceId, work) : runWithoutScope(work));
     const response = await inScope(() =>
       apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => ({
-        requestId: identity.requestId,
-        user: identity.user,
-        log: log.child({ requestId: identity.requestId }),
-        ip: identity.ip ?? null,
-        userAgent: identity.userAgent ?? null,
-        audit: new AuditTrail(
-          auditBatcher,
-          identity.user && {
-            practiceId: identity.user.practiceId,
-            actorId: identity.user.sub,
-            requestId: identity.requestId,
-            ip: identity.ip ?? null,
-            userAgent: identity.userAgent ?? null,
-          },
-        ),
-      }),
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => ({
+          requestId: identity.requestId,
+          user: identity.user,
+          log: log.child({ requestId: identity.requestId }),
+          ip: identity.ip ?? null,
+          userAgent: identity.userAgent ?? null,
+          audit: new AuditTrail(
+            auditBatcher,
+            identity.user && {
+              practiceId: identity.user.practiceId,
+              actorId: identity.user.sub,
+              requestId: identity.requestId,
+              ip: identity.ip ?? null,
+              userAgent: identity.userAgent ?? null,
+            },
+          ),
+        }),
       }),
     );
     let text = '';
