@@ -259,4 +259,30 @@ describe('clinician in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'Jordan Lee is deactivated.' }).waitFor();
     await expect.poll(() => row.count()).toBe(0);
   });
+
+  it('lets an admin record who supervises whom and end it', async () => {
+    const practice = await createTestPractice();
+    const admin = await createTestStaff(practice, { roles: ['ADMIN'], displayName: 'Avi Cohen' });
+    await createTestStaff(practice, { roles: ['CLINICIAN', 'SUPERVISOR'], displayName: 'Dr. Rivera' });
+    await createTestStaff(practice, { roles: ['CLINICIAN'], displayName: 'Sam Associate' });
+    const page = await browser.newPage();
+    await signInAs(page, admin.email);
+    await page.getByRole('link', { name: 'Staff' }).click();
+
+    const panel = page.getByRole('region', { name: 'Supervision' });
+    await panel.getByText('No one is under supervision yet.').waitFor();
+    await panel.getByLabel('Supervisor').selectOption({ label: 'Dr. Rivera' });
+    await panel.getByLabel('Supervisee (clinician)').selectOption({ label: 'Sam Associate' });
+    await panel.getByRole('button', { name: 'Link' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Supervision recorded.' }).waitFor();
+    const row = panel.getByRole('row').filter({ hasText: 'Sam Associate' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Dr. Rivera');
+    await page.screenshot({ path: `${SCREENSHOTS}/supervision.png`, fullPage: true });
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: 'End supervision of Sam Associate' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Supervision of Sam Associate ended.' }).waitFor();
+    await expect.poll(() => row.count()).toBe(0);
+  });
 });

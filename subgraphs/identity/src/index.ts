@@ -17,6 +17,9 @@ import { StaffAdminResolver } from './staff-user/staff-admin.resolver';
 import { StaffAdminService } from './staff-user/staff-admin.service';
 import { StaffUserRepository } from './staff-user/staff-user.repository';
 import { StaffUserResolver, staffUserReference } from './staff-user/staff-user.resolver';
+import { SupervisionRepository } from './supervision/supervision.repository';
+import { SupervisionResolver } from './supervision/supervision.resolver';
+import { SupervisionService } from './supervision/supervision.service';
 
 /** Account emails go through the workers' queue, connected on first use (compose needs no Redis). */
 function accountEmailSender(deps: SubgraphDeps): AccountEmailSender {
@@ -50,6 +53,7 @@ export const identitySubgraph: SubgraphDefinition = {
       new MfaResolver(mfa),
       new PasswordResolver(new PasswordService(staff, new PasswordTokenRepository(prisma), sessions, redis, emails)),
       new AuditResolver(auditRepository),
+      new SupervisionResolver(new SupervisionService(new SupervisionRepository(prisma), staff)),
     ];
   },
   referenceResolvers: ({ prisma }) => ({

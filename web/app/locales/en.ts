@@ -2,6 +2,22 @@
 export const en = {
   app: { name: 'Solace', skipToContent: 'Skip to content', signOut: 'Sign out' },
   nav: { today: 'Today', messages: 'Messages', audit: 'Audit log', staff: 'Staff', security: 'Security' },
+  supervision: {
+    title: 'Supervision',
+    hint: 'Who supervises whom: supervisors see and co-sign their supervisees’ work.',
+    supervisor: 'Supervisor',
+    supervisee: 'Supervisee (clinician)',
+    choose: 'Choose…',
+    link: 'Link',
+    linked: 'Supervision recorded.',
+    since: 'Since',
+    end: 'End',
+    endFor: (name: string) => `End supervision of ${name}`,
+    confirmEnd: (name: string) => `End the supervision of ${name}? It stays on record.`,
+    ended: (name: string) => `Supervision of ${name} ended.`,
+    empty: 'No one is under supervision yet.',
+    noSupervisors: 'Give someone the Supervisor role to link supervisees.',
+  },
   staff: {
     title: 'Staff',
     inviteTitle: 'Invite a colleague',

@@ -33,6 +33,9 @@ export const ROLE_MATRIX = {
   currentPractice: STAFF,
   staffUsers: STAFF,
   auditEvents: ['ADMIN'],
+  supervisionLinks: STAFF,
+  linkSupervisee: ['ADMIN'],
+  endSupervision: ['ADMIN'],
   auditChainReport: ['ADMIN'],
   // patients
   client: STAFF,
