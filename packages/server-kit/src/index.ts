@@ -24,3 +24,4 @@ export * from './auth/role-matrix';
 export * from './auth/password-policy';
 export * from './auth/session-liveness';
 export * from './crypto/field-encryption';
+export * from './client-export';

@@ -1,15 +1,17 @@
-import { ClientRef, StaffUserRef, type SubgraphDefinition } from '@solace/server-kit';
+import { clientExportReference, ClientRef, StaffUserRef, type SubgraphDefinition } from '@solace/server-kit';
 import { createRemindersQueue } from '@solace/workers';
 import { AppointmentRepository } from './appointment/appointment.repository';
 import { AppointmentResolver, appointmentReference } from './appointment/appointment.resolver';
 import { AppointmentService } from './appointment/appointment.service';
 import { createAppointmentSideEffects } from './appointment/appointment.side-effects';
+import { ClientDataExportAppointments, ClientExportSectionResolver } from './client-export/client-export.section';
+import { ClientExportRepository } from './client-export/client-export.repository';
 
 export const appointmentsSubgraph: SubgraphDefinition = {
   name: 'appointments',
-  orphanedTypes: [ClientRef, StaffUserRef],
-  resolvers: (deps) => [new AppointmentResolver(appointmentService(deps))],
-  referenceResolvers: (deps) => ({ Appointment: appointmentReference(appointmentService(deps)) }),
+  orphanedTypes: [ClientRef, StaffUserRef, ClientDataExportAppointments],
+  resolvers: (deps) => [new AppointmentResolver(appointmentService(deps)), new ClientExportSectionResolver(new ClientExportRepository(deps.prisma))],
+  referenceResolvers: (deps) => ({ Appointment: appointmentReference(appointmentService(deps)), ...clientExportReference }),
 };
 
 const services = new WeakMap<object, AppointmentService>();

@@ -1,9 +1,11 @@
-import type { SubgraphDefinition, SubgraphDeps } from '@solace/server-kit';
+import { clientExportReference, type SubgraphDefinition, type SubgraphDeps } from '@solace/server-kit';
 import { createAccountEmailsQueue, enqueueAccountEmail } from '@solace/workers';
 import { AuditResolver } from './audit/audit.resolver';
 import type { AccountEmailSender } from './auth/account-email.sender';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
+import { ClientExportRepository } from './client-export/client-export.repository';
+import { ClientDataExportAccount, ClientExportSectionResolver } from './client-export/client-export.section';
 import { PasswordTokenRepository } from './auth/password-token.repository';
 import { PasswordResolver } from './auth/password.resolver';
 import { PasswordService } from './auth/password.service';
@@ -38,6 +40,8 @@ function accountEmailSender(deps: SubgraphDeps): AccountEmailSender {
 
 export const identitySubgraph: SubgraphDefinition = {
   name: 'identity',
+  // Reachable only as an entity; listed so its fields are kept.
+  orphanedTypes: [ClientDataExportAccount],
   resolvers: (deps) => {
     const { prisma, config, redis, auditRepository, cipher } = deps;
     const mfa = new MfaService(new MfaRepository(prisma), cipher);
@@ -53,11 +57,13 @@ export const identitySubgraph: SubgraphDefinition = {
       new MfaResolver(mfa),
       new PasswordResolver(new PasswordService(staff, new PasswordTokenRepository(prisma), sessions, redis, emails)),
       new AuditResolver(auditRepository),
+      new ClientExportSectionResolver(new ClientExportRepository(prisma)),
       new SupervisionResolver(new SupervisionService(new SupervisionRepository(prisma), staff)),
     ];
   },
   referenceResolvers: ({ prisma }) => ({
     Practice: practiceReference(new PracticeRepository(prisma)),
     StaffUser: staffUserReference(new StaffUserRepository(prisma)),
+    ...clientExportReference,
   }),
 };

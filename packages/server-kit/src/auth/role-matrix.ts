@@ -41,6 +41,7 @@ export const ROLE_MATRIX = {
   client: STAFF,
   clients: STAFF,
   createClient: DIARY_WRITERS,
+  exportClientData: ['ADMIN'],
   // appointments
   appointment: STAFF,
   appointments: STAFF,

@@ -1,0 +1,19 @@
+import { allowedRoles, exportRecord, notFound, requireUser, type RequestContext } from '@solace/server-kit';
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { ClientExportRepository } from './client-export.repository';
+import { ClientDataExport } from './client-export.type';
+
+@Resolver(() => ClientDataExport)
+export class ClientExportResolver {
+  constructor(private readonly exports: ClientExportRepository) {}
+
+  @Authorized(...allowedRoles('exportClientData'))
+  @Query(() => ClientDataExport, { description: "Admins: everything held about a client, across all domains, as one document (select every section)." })
+  async exportClientData(@Arg('clientId', () => ID) clientId: string, @Ctx() ctx: RequestContext): Promise<ClientDataExport> {
+    const user = requireUser(ctx, allowedRoles('exportClientData'));
+    const client = await this.exports.findForExport(user.practiceId, clientId);
+    if (!client) throw notFound('Client', clientId);
+    ctx.audit?.record('EXPORT', 'Client', clientId);
+    return { clientId, exportedAt: new Date(), client: exportRecord({ ...client, dateOfBirth: client.dateOfBirth.toISOString().slice(0, 10) }) };
+  }
+}
