@@ -26,6 +26,8 @@ import { gql, tokenFor } from '../support/graphql-client';
 import { startStack, type TestStack } from '../support/stack';
 
 const STAFF_ROLES: RoleName[] = ['ADMIN', 'CLINICIAN', 'SUPERVISOR', 'BILLING', 'FRONT_DESK'];
+/** Every role a token can carry: staff roles and CLIENT (a portal account, scoped to its client). */
+const ALL_ROLES: RoleName[] = [...STAFF_ROLES, 'CLIENT'];
 const DENIED = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
 // Unique per run: inviteStaff and login use it, and other tests must never meet this account.
 const SAMPLE_EMAIL = `matrix-${randomUUID()}@example.test`;
@@ -44,8 +46,12 @@ const operations: Operation[] = (['query', 'mutation', 'subscription'] as const)
 let ids: Record<string, string>;
 let stack: TestStack;
 let strangerToken: string;
+/** A portal client of another practice whose token even names practice A's client. */
+let strangerClientToken: string;
 /** The practice whose role-by-role tokens walk the matrix (with no data in it). */
 let rolePractice: { id: string };
+/** The portal account the CLIENT role's token belongs to (in rolePractice). */
+let roleClientAccount: { id: string; clientId: string };
 let deniedCases = 0;
 
 function sampleValue(type: GraphQLInputType, argName: string): unknown {
@@ -135,8 +141,14 @@ beforeAll(async () => {
   ids = { id: client.id, clientId: client.id, clinicianId: clinician.id, appointmentId: appointment.id, threadId: thread.id, noteId: note.id, messageId: message.id, chargeId: charge.id, actorId: clinician.id };
 
   rolePractice = await createTestPractice();
+  roleClientAccount = await prisma.clientAccount.create({
+    data: { practiceId: rolePractice.id, clientId: randomUUID(), email: `matrix-client-${randomUUID()}@example.test` },
+    select: { id: true, clientId: true },
+  });
   const stranger = await createTestPractice();
   strangerToken = await tokenFor({ ...(await createTestStaff(stranger, { roles: STAFF_ROLES })), roles: STAFF_ROLES });
+  const strangerAccount = await prisma.clientAccount.create({ data: { practiceId: stranger.id, clientId: randomUUID(), email: `stranger-${randomUUID()}@example.test` } });
+  strangerClientToken = await tokenFor({ id: strangerAccount.id, practiceId: stranger.id, roles: ['CLIENT'], clientId: client.id });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -160,8 +172,12 @@ describe('authorization matrix', () => {
     }
     expect(anonymous.codes, 'anonymous').toContain('UNAUTHENTICATED');
     deniedCases++;
-    for (const role of STAFF_ROLES) {
-      const token = await tokenFor({ id: '00000000-0000-4000-8000-0000000000b1', practiceId: rolePractice.id, roles: [role] });
+    for (const role of ALL_ROLES) {
+      // A CLIENT token belongs to a real portal account and names its client.
+      const token =
+        role === 'CLIENT'
+          ? await tokenFor({ ...roleClientAccount, practiceId: rolePractice.id, roles: [role] })
+          : await tokenFor({ id: '00000000-0000-4000-8000-0000000000b1', practiceId: rolePractice.id, roles: [role] });
       const { codes } = await call(op, token);
       const refused = codes.some((c) => DENIED.has(c));
       expect(refused, `${op.field.name} as ${role}: ${codes.join(',')}`).toBe(!rule.includes(role));
@@ -171,10 +187,12 @@ describe('authorization matrix', () => {
 
   it.each(operations.map((op) => [`${op.kind} ${op.field.name}`, op] as const))("%s: another practice's token sees and changes nothing", async (_label, op) => {
     if ((ROLE_MATRIX as Record<string, OperationRule>)[op.field.name] === 'PUBLIC') return;
-    // Aim every id argument at practice A's matching entity.
-    const { body } = await call(op, strangerToken);
-    for (const [name, id] of Object.entries(ids)) expect(body, `${op.field.name} leaked ${name}`).not.toContain(id);
-    deniedCases++;
+    // Aim every id argument at practice A's matching entity, as staff and as a client of another practice.
+    for (const [who, token] of [['staff', strangerToken], ['client', strangerClientToken]] as const) {
+      const { body } = await call(op, token);
+      for (const [name, id] of Object.entries(ids)) expect(body, `${op.field.name} leaked ${name} to a ${who} of another practice`).not.toContain(id);
+      deniedCases++;
+    }
   });
 
   it('left practice A untouched', async () => {

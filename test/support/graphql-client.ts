@@ -22,11 +22,12 @@ export async function gql<T = Record<string, any>>(
 }
 
 /** A token for a user the test created directly in the database (sign-in itself is tested separately). */
-export async function tokenFor(user: { id: string; practiceId: string; roles: string[] }): Promise<string> {
+export async function tokenFor(user: { id: string; practiceId: string; roles: string[]; clientId?: string }): Promise<string> {
   const sid = randomUUID();
   const redis = createRedis(process.env.REDIS_URL!);
   await startSessionLiveness(redis, sid);
   redis.disconnect();
-  const { token } = await signAccessToken({ sub: user.id, practiceId: user.practiceId, roles: user.roles as RoleName[], sid }, loadConfig().jwtSecret);
+  const claims = { sub: user.id, practiceId: user.practiceId, roles: user.roles as RoleName[], sid, ...(user.clientId ? { clientId: user.clientId } : {}) };
+  const { token } = await signAccessToken(claims, loadConfig().jwtSecret);
   return token;
 }

@@ -18,4 +18,6 @@ export {
   enqueueAccountEmail,
   type AccountEmailJobData,
   type AccountEmailsQueue,
+  type ClientAccountEmailPurpose,
 } from './account-emails/account-emails.queue';
+export { clientCodeHash, CLIENT_TOKEN_LIFETIME_MINUTES } from './account-emails/client-account-emails.processor';

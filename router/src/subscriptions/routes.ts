@@ -15,6 +15,12 @@ export interface SubscriptionRoute {
     /** Lookup arguments taken from the event's keys, with their GraphQL types. */
     fromEventKeys?: Record<string, { key: string; type: string }>;
   };
+  /**
+   * Checked once when subscribing, with the subscriber's identity: a Query field taking `id` that
+   * must resolve (e.g. the thread), so nobody listens on a channel of something they cannot read.
+   * Its NOT_FOUND / FORBIDDEN refuses the subscription. (Every event is re-read through `lookup` too.)
+   */
+  guard?: { field: string; idFromArgument: string };
 }
 
 export const SUBSCRIPTION_ROUTES: Record<string, SubscriptionRoute> = {
@@ -22,6 +28,8 @@ export const SUBSCRIPTION_ROUTES: Record<string, SubscriptionRoute> = {
     roles: allowedRoles('messageAdded'),
     channel: (user, args) => channelFor('messageAdded', user.practiceId, String(args.threadId)),
     lookup: { field: 'message', fromEventKeys: { id: { key: 'id', type: 'ID!' } } },
+    // A client may listen only to their own threads (the portal scopes `thread` to them).
+    guard: { field: 'thread', idFromArgument: 'threadId' },
   },
   practiceMetricsUpdated: {
     roles: allowedRoles('practiceMetricsUpdated'),

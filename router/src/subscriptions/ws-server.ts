@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { claimsFromAuthorization, type RouterContext } from '../identity';
 import { rewriteForEvent } from './rewrite';
-import { SUBSCRIPTION_ROUTES } from './routes';
+import { SUBSCRIPTION_ROUTES, type SubscriptionRoute } from './routes';
 
 export type ExecuteThroughGateway = (
   document: DocumentNode,
@@ -54,7 +54,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
           return false; // closes with 4403 Forbidden
         }
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const user = (ctx.extra as Extra).user!;
         const schema = options.getSchema();
         let document: DocumentNode;
@@ -70,12 +70,6 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
         if (errors.length) return errors.map((e) => refusal(e.message.replace(/ Did you mean .*$/, ''), String(e.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED')));
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [refusal('Name the operation to run.', 'BAD_USER_INPUT')];
-        if (operation.operation === 'subscription') {
-          const root = operation.selectionSet.selections[0];
-          const route = root?.kind === Kind.FIELD ? SUBSCRIPTION_ROUTES[root.name.value] : undefined;
-          if (!route) return [refusal('This subscription is not served.', 'BAD_USER_INPUT')];
-          if (!hasAnyRole(user, route.roles)) return [refusal(`This needs one of the roles ${route.roles.join(', ')}.`, 'FORBIDDEN')];
-        }
         const request = (ctx.extra as { request?: { socket?: { remoteAddress?: string }; headers?: Record<string, string | string[] | undefined> } }).request;
         const userAgent = request?.headers?.['user-agent'];
         const context: RouterContext = {
@@ -85,6 +79,14 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
           ip: request?.socket?.remoteAddress ?? null,
           userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null,
         };
+        if (operation.operation === 'subscription') {
+          const root = operation.selectionSet.selections[0];
+          const route = root?.kind === Kind.FIELD ? SUBSCRIPTION_ROUTES[root.name.value] : undefined;
+          if (!route) return [refusal('This subscription is not served.', 'BAD_USER_INPUT')];
+          if (!hasAnyRole(user, route.roles)) return [refusal(`This needs one of the roles ${route.roles.join(', ')}.`, 'FORBIDDEN')];
+          const refused = route.guard && (await guardRefusal(route.guard, argumentValues(root as FieldNode, payload.variables ?? {}), context, options));
+          if (refused) return refused;
+        }
         return { schema, document, variableValues: payload.variables ?? {}, operationName: payload.operationName ?? undefined, contextValue: context };
       },
       execute: (args) => options.execute(args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined, args.contextValue as RouterContext),
@@ -134,6 +136,21 @@ async function* streamEvents(args: ExecutionArgs, options: SubscriptionServerOpt
   } finally {
     await (events as AsyncIterator<unknown>).return?.();
   }
+}
+
+/** Runs a route's guard lookup as the subscriber; the refusal to send when it does not resolve. */
+async function guardRefusal(
+  guard: NonNullable<SubscriptionRoute['guard']>,
+  args: Record<string, unknown>,
+  context: RouterContext,
+  options: SubscriptionServerOptions,
+): Promise<GraphQLError[] | null> {
+  const document = parse(`query SubscriptionGuard($id: ID!) { ${guard.field}(id: $id) { __typename } }`);
+  const result = await options.execute(document, { id: args[guard.idFromArgument] }, 'SubscriptionGuard', { ...context, requestId: newRequestIdFor('guard') });
+  if (!result.errors?.length && result.data?.[guard.field]) return null;
+  const error = result.errors?.[0];
+  const code = String(error?.extensions?.code ?? 'NOT_FOUND');
+  return [refusal(INVISIBLE.has(code) || code === 'BAD_USER_INPUT' ? (error?.message ?? 'Not found.') : 'This subscription cannot start.', code)];
 }
 
 /** Literal and variable argument values of the root field, as plain JSON values. */

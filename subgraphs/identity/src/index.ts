@@ -10,6 +10,12 @@ import { PasswordTokenRepository } from './auth/password-token.repository';
 import { PasswordResolver } from './auth/password.resolver';
 import { PasswordService } from './auth/password.service';
 import { SessionRepository } from './auth/session.repository';
+import { ClientAccountRepository } from './client-account/client-account.repository';
+import { ClientPortalResolver, clientPortalReference, ClientSignInResolver } from './client-account/client-account.resolver';
+import { ClientWithPortalAccount } from './client-account/client-account.type';
+import { ClientPortalService } from './client-account/client-portal.service';
+import { ClientSignInService } from './client-account/client-sign-in.service';
+import { ClientSignInRateLimit, clientSignInLimitsFromEnv } from './client-account/client-sign-in.rate-limit';
 import { MfaRepository } from './mfa/mfa.repository';
 import { MfaResolver } from './mfa/mfa.resolver';
 import { MfaService } from './mfa/mfa.service';
@@ -40,8 +46,8 @@ function accountEmailSender(deps: SubgraphDeps): AccountEmailSender {
 
 export const identitySubgraph: SubgraphDefinition = {
   name: 'identity',
-  // Reachable only as an entity; listed so its fields are kept.
-  orphanedTypes: [ClientDataExportAccount],
+  // Reachable only as entities; listed so their fields (portalAccount, export sections) are kept.
+  orphanedTypes: [ClientWithPortalAccount, ClientDataExportAccount],
   resolvers: (deps) => {
     const { prisma, config, redis, auditRepository, cipher } = deps;
     const mfa = new MfaService(new MfaRepository(prisma), cipher);
@@ -49,14 +55,19 @@ export const identitySubgraph: SubgraphDefinition = {
     const staff = new StaffUserRepository(prisma);
     const sessions = new SessionRepository(prisma);
     const emails = accountEmailSender(deps);
+    const clientAccounts = new ClientAccountRepository(prisma);
+    const clientPortal = new ClientPortalService(clientAccounts, sessions, redis, emails);
+    const clientSignIn = new ClientSignInService(clientAccounts, sessions, redis, config.jwtSecret, emails, new ClientSignInRateLimit(redis, clientSignInLimitsFromEnv(process.env)));
     return [
       new PracticeResolver(practices),
       new StaffUserResolver(staff, practices),
       new StaffAdminResolver(new StaffAdminService(staff, sessions, redis, emails)),
-      new AuthResolver(new AuthService(staff, sessions, redis, config.jwtSecret, mfa)),
+      new AuthResolver(new AuthService(staff, sessions, redis, config.jwtSecret, mfa, clientAccounts)),
       new MfaResolver(mfa),
       new PasswordResolver(new PasswordService(staff, new PasswordTokenRepository(prisma), sessions, redis, emails)),
       new AuditResolver(auditRepository),
+      new ClientSignInResolver(clientSignIn, clientPortal, practices),
+      new ClientPortalResolver(clientPortal),
       new ClientExportSectionResolver(new ClientExportRepository(prisma)),
       new SupervisionResolver(new SupervisionService(new SupervisionRepository(prisma), staff)),
     ];
@@ -64,6 +75,7 @@ export const identitySubgraph: SubgraphDefinition = {
   referenceResolvers: ({ prisma }) => ({
     Practice: practiceReference(new PracticeRepository(prisma)),
     StaffUser: staffUserReference(new StaffUserRepository(prisma)),
+    Client: clientPortalReference(),
     ...clientExportReference,
   }),
 };

@@ -1,7 +1,13 @@
 import type { PrismaClient } from '@solace/server-kit';
+import { ClientAccountEmailRepository } from './client-account-email.repository';
 
 export class AccountEmailRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** Clients' portal accounts (invitations and sign-in codes). */
+  readonly clients: ClientAccountEmailRepository;
+
+  constructor(private readonly prisma: PrismaClient) {
+    this.clients = new ClientAccountEmailRepository(prisma);
+  }
 
   findRecipient(practiceId: string, userId: string) {
     return this.prisma.staffUser.findFirst({

@@ -5,6 +5,7 @@ import type { Job } from 'bullmq';
 import type { EmailProvider } from '../email/email-provider';
 import type { AccountEmailRepository } from './account-email.repository';
 import type { AccountEmailJobData } from './account-emails.queue';
+import { processClientAccountEmail } from './client-account-emails.processor';
 
 export const TOKEN_LIFETIME_MINUTES = { INVITE: 72 * 60, RESET: 30 } as const;
 
@@ -13,6 +14,7 @@ export async function processAccountEmail(
   deps: { accounts: AccountEmailRepository; email: EmailProvider; webUrl: string },
 ): Promise<{ sent: string } | { skipped: 'user-gone' }> {
   const { userId, practiceId, purpose } = job.data;
+  if (purpose === 'CLIENT_INVITE' || purpose === 'CLIENT_SIGN_IN') return processClientAccountEmail(job, purpose, deps);
   const recipient = await deps.accounts.findRecipient(practiceId, userId);
   const practice = await deps.accounts.practiceName(practiceId);
   if (!recipient || !practice) return { skipped: 'user-gone' };

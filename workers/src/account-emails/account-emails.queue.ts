@@ -1,12 +1,16 @@
-// Account emails: invitations and password resets. The job carries ids only; the worker creates
-// the single-use token when it runs, so the secret never sits in Redis.
+// Account emails: invitations and password resets for staff, portal invitations and sign-in codes
+// for clients. The job carries ids only; the worker creates the single-use token when it runs, so
+// the secret never sits in Redis.
 import { Queue } from 'bullmq';
 import { bullmqConnection } from '../bullmq-connection';
 
 export const ACCOUNT_EMAILS_QUEUE = 'account-emails';
-export type AccountEmailPurpose = 'INVITE' | 'RESET';
+export type AccountEmailPurpose = 'INVITE' | 'RESET' | ClientAccountEmailPurpose;
+/** Emails to a client's portal account (userId is then the ClientAccount id). */
+export type ClientAccountEmailPurpose = 'CLIENT_INVITE' | 'CLIENT_SIGN_IN';
 
 export interface AccountEmailJobData {
+  /** StaffUser id, or ClientAccount id for the CLIENT_ purposes. */
   userId: string;
   practiceId: string;
   purpose: AccountEmailPurpose;

@@ -1,4 +1,5 @@
 // GraphQL types that hold protected health information. Every resolver or entity reference that
 // returns one of them is audited automatically (audit-middleware.ts): a new query, mutation or field
 // returning these types cannot forget its audit event. Add a type here when it carries PHI.
-export const PHI_TYPES = new Set(['Client', 'Appointment', 'ClinicalNote', 'Thread', 'Message', 'Charge']);
+// ClientAccount: a client's portal account (their email, linked to their record).
+export const PHI_TYPES = new Set(['Client', 'ClientAccount', 'Appointment', 'ClinicalNote', 'Thread', 'Message', 'Charge']);

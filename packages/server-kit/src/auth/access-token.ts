@@ -14,7 +14,7 @@ export async function signAccessToken(
   ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
 ): Promise<{ token: string; expiresAt: Date }> {
   const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
-  const token = await new SignJWT({ practiceId: claims.practiceId, roles: claims.roles, sid: claims.sid })
+  const token = await new SignJWT({ practiceId: claims.practiceId, roles: claims.roles, sid: claims.sid, ...(claims.clientId ? { clientId: claims.clientId } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuer(ISSUER)
@@ -33,7 +33,11 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
     if (typeof payload.sub !== 'string' || typeof payload.practiceId !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') {
       throw new DomainError('UNAUTHENTICATED', 'The access token is missing claims.');
     }
-    return { sub: payload.sub, practiceId: payload.practiceId, roles, sid: payload.sid, exp: payload.exp };
+    const claims: AuthClaims = { sub: payload.sub, practiceId: payload.practiceId, roles, sid: payload.sid, exp: payload.exp };
+    if (typeof payload.clientId === 'string') claims.clientId = payload.clientId;
+    // A CLIENT token without the client it belongs to could not be scoped: refuse it outright.
+    if (roles.includes('CLIENT') && !claims.clientId) throw new DomainError('UNAUTHENTICATED', 'The access token is missing claims.');
+    return claims;
   } catch (error) {
     if (error instanceof DomainError) throw error;
     const message = error instanceof joseErrors.JWTExpired ? 'The access token has expired.' : 'The access token is not valid.';

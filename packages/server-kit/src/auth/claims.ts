@@ -4,7 +4,7 @@ export const ROLES = ['ADMIN', 'CLINICIAN', 'SUPERVISOR', 'BILLING', 'FRONT_DESK
 export type RoleName = (typeof ROLES)[number];
 
 export interface AuthClaims {
-  /** The user's id (a StaffUser id for staff). */
+  /** The user's id (a StaffUser id for staff, a ClientAccount id for clients). */
   sub: string;
   practiceId: string;
   roles: RoleName[];
@@ -12,6 +12,8 @@ export interface AuthClaims {
   sid: string;
   /** Expiry, seconds since the epoch. */
   exp: number;
+  /** For CLIENT tokens only: the patients-domain Client id the portal account belongs to (`sub` is the ClientAccount id). */
+  clientId?: string;
 }
 
 export function hasAnyRole(claims: AuthClaims, roles: readonly RoleName[]): boolean {

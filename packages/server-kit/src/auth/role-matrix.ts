@@ -4,8 +4,9 @@
 // An operation missing here fails that test, so nothing can be added unguarded.
 //
 // Roles: ADMIN runs the practice; CLINICIAN sees clients and writes their own notes; SUPERVISOR
-// reviews associates' work; BILLING handles charges; FRONT_DESK books and messages. CLIENT (the
-// portal) has no staff operation yet.
+// reviews associates' work; BILLING handles charges; FRONT_DESK books and messages. CLIENT (a
+// portal account) reads and writes only its own message threads (the portal subgraph scopes every
+// CLIENT call to the token's clientId) and never runs a staff operation.
 import type { RoleName } from './claims';
 
 export type OperationRule = 'PUBLIC' | readonly RoleName[];
@@ -14,12 +15,16 @@ const STAFF = ['ADMIN', 'CLINICIAN', 'SUPERVISOR', 'BILLING', 'FRONT_DESK'] as c
 const CLINICAL = ['ADMIN', 'CLINICIAN', 'SUPERVISOR'] as const;
 const DIARY_WRITERS = ['ADMIN', 'CLINICIAN', 'FRONT_DESK'] as const;
 const MESSAGING = ['ADMIN', 'CLINICIAN', 'SUPERVISOR', 'FRONT_DESK'] as const;
+/** Staff messaging plus the client, who is scoped to their own threads by the portal subgraph. */
+const CONVERSATION = [...MESSAGING, 'CLIENT'] as const;
+/** Who may give a client portal access or take it away. */
+const PORTAL_ADMINS = ['ADMIN', 'CLINICIAN', 'FRONT_DESK'] as const;
 
 export const ROLE_MATRIX = {
   // identity
   login: 'PUBLIC',
   refreshSession: 'PUBLIC',
-  logout: STAFF,
+  logout: [...STAFF, 'CLIENT'],
   revokeAllSessions: STAFF,
   completeMfaSignIn: 'PUBLIC',
   startMfaEnrollment: STAFF,
@@ -37,6 +42,13 @@ export const ROLE_MATRIX = {
   linkSupervisee: ['ADMIN'],
   endSupervision: ['ADMIN'],
   auditChainReport: ['ADMIN'],
+  // identity: client portal accounts and passwordless client sign-in
+  requestClientSignIn: 'PUBLIC',
+  completeClientSignIn: 'PUBLIC',
+  completeClientSignInWithLink: 'PUBLIC',
+  inviteClientToPortal: PORTAL_ADMINS,
+  disableClientPortalAccess: PORTAL_ADMINS,
+  portalMe: ['CLIENT'],
   // patients
   client: STAFF,
   clients: STAFF,
@@ -57,12 +69,12 @@ export const ROLE_MATRIX = {
   charges: ['ADMIN', 'BILLING', 'FRONT_DESK', 'CLINICIAN'],
   createCharge: ['ADMIN', 'BILLING', 'CLINICIAN'],
   // portal
-  threads: MESSAGING,
-  thread: MESSAGING,
-  message: MESSAGING,
+  threads: CONVERSATION,
+  thread: CONVERSATION,
+  message: CONVERSATION,
   startThread: MESSAGING,
-  sendMessage: MESSAGING,
-  messageAdded: MESSAGING,
+  sendMessage: CONVERSATION,
+  messageAdded: CONVERSATION,
   // analytics
   practiceMetrics: CLINICAL,
   practiceMetricsUpdated: CLINICAL,

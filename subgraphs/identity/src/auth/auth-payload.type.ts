@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { ClientAccount } from '../client-account/client-account.type';
 import { StaffUser } from '../staff-user/staff-user.type';
 
 @ObjectType({ description: 'A signed-in session, or (mfaRequired) the request for a second factor.' })
@@ -18,6 +19,9 @@ export class AuthPayload {
   @Field(() => String, { nullable: true, description: 'Single-use token for refreshSession; valid 7 days. Keep it secret.' })
   refreshToken?: string | null;
 
-  @Field(() => StaffUser, { nullable: true })
+  @Field(() => StaffUser, { nullable: true, description: 'The staff member, for staff sessions.' })
   user?: StaffUser | null;
+
+  @Field(() => ClientAccount, { nullable: true, description: "The client's portal account, for client sessions." })
+  clientAccount?: ClientAccount | null;
 }

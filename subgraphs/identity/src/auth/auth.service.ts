@@ -19,6 +19,8 @@ import {
   type Redis,
   type RoleName,
 } from '@solace/server-kit';
+import type { ClientAccountRepository } from '../client-account/client-account.repository';
+import { clientAccessToken } from '../client-account/client-access-token';
 import type { MfaService } from '../mfa/mfa.service';
 import type { StaffUserRepository } from '../staff-user/staff-user.repository';
 import type { StaffUser } from '../staff-user/staff-user.type';
@@ -48,6 +50,7 @@ export class AuthService {
     private readonly redis: Redis,
     private readonly jwtSecret: string,
     private readonly mfa: MfaService,
+    private readonly clientAccounts: ClientAccountRepository,
   ) {}
 
   async login(email: string, password: string, meta: ClientMeta, now = new Date()) {
@@ -115,12 +118,23 @@ export class AuthService {
       await this.end([session.id], 'IDLE_TIMEOUT');
       throw new DomainError('UNAUTHENTICATED', SESSION_ENDED, { details: { reason: 'IDLE_TIMEOUT' } });
     }
+    if (session.subject === 'CLIENT') return this.refreshClient(session, next);
     const user = await this.staff.findInPractice(session.practiceId, session.userId);
     if (!user) {
       await this.end([session.id], 'USER_INACTIVE');
       throw new DomainError('UNAUTHENTICATED', SESSION_ENDED);
     }
     return { mfaRequired: false, ...(await this.accessToken(session, user.roles as RoleName[])), refreshToken: next, user };
+  }
+
+  /** A client portal session rotates the same way; its claims come from the (still active) portal account. */
+  private async refreshClient(session: SessionRecord, refreshToken: string) {
+    const account = await this.clientAccounts.findActive(session.practiceId, session.userId);
+    if (!account) {
+      await this.end([session.id], 'USER_INACTIVE');
+      throw new DomainError('UNAUTHENTICATED', SESSION_ENDED);
+    }
+    return { mfaRequired: false, ...(await clientAccessToken(account, session.id, this.jwtSecret)), refreshToken, user: null, clientAccount: account };
   }
 
   async logout(user: AuthClaims): Promise<boolean> {

@@ -4,16 +4,26 @@ export interface SessionRecord {
   id: string;
   practiceId: string;
   userId: string;
+  /** STAFF (userId is a StaffUser id) or CLIENT (a ClientAccount id). */
+  subject: 'STAFF' | 'CLIENT';
   expiresAt: Date;
   revokedAt: Date | null;
 }
 
-const SESSION_FIELDS = { id: true, practiceId: true, userId: true, expiresAt: true, revokedAt: true } as const;
+const SESSION_FIELDS = { id: true, practiceId: true, userId: true, subject: true, expiresAt: true, revokedAt: true } as const;
 
 export class SessionRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async create(data: { practiceId: string; userId: string; expiresAt: Date; ip: string | null; userAgent: string | null; tokenHash: string }): Promise<SessionRecord> {
+  async create(data: {
+    practiceId: string;
+    userId: string;
+    subject?: 'STAFF' | 'CLIENT';
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+    tokenHash: string;
+  }): Promise<SessionRecord> {
     const { tokenHash, ...session } = data;
     return this.prisma.authSession.create({
       data: { ...session, tokens: { create: { tokenHash, practiceId: data.practiceId } } },

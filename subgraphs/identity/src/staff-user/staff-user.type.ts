@@ -1,4 +1,12 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DomainError, type RequestContext } from '@solace/server-kit';
+import { Directive, Field, ID, ObjectType, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+
+// A client sees who wrote to them (displayName), never staff's sign-in email or roles. (Not
+// @Authorized: sign-in answers these fields to a caller who has no token yet.)
+const hiddenFromClients: MiddlewareFn<RequestContext> = ({ context }, next) => {
+  if (context.user?.roles.includes('CLIENT')) throw new DomainError('FORBIDDEN', 'Clients see only the names of staff.');
+  return next();
+};
 import { Role } from './role.enum';
 
 @Directive('@key(fields: "id")')
@@ -12,9 +20,11 @@ export class StaffUser {
   @Field(() => String)
   displayName!: string;
 
+  @UseMiddleware(hiddenFromClients)
   @Field(() => String)
   email!: string;
 
+  @UseMiddleware(hiddenFromClients)
   @Field(() => [Role])
   roles!: Role[];
 }

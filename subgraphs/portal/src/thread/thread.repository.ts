@@ -3,7 +3,19 @@ import type { Message } from '../message/message.type';
 import type { Thread } from './thread.type';
 
 const THREAD_FIELDS = { id: true, clientId: true, subject: true, lastMessageAt: true } as const;
-const MESSAGE_FIELDS = { id: true, threadId: true, senderId: true, body: true, createdAt: true } as const;
+const MESSAGE_FIELDS = { id: true, threadId: true, senderId: true, body: true, createdAt: true, thread: { select: { clientId: true } } } as const;
+type MessageRow = { id: string; threadId: string; senderId: string; body: string; createdAt: Date; thread: { clientId: string } };
+
+/**
+ * Who may see which threads: staff see the practice's, a client only their own. Every query is
+ * filtered by this, so a client's call can never reach another client's thread or message.
+ */
+export interface ThreadScope {
+  practiceId: string;
+  /** Set for CLIENT callers: only this client's threads. */
+  clientId?: string;
+}
+const threadWhere = (scope: ThreadScope) => ({ practiceId: scope.practiceId, ...(scope.clientId ? { clientId: scope.clientId } : {}) });
 /** Message bodies are encrypted at rest; this names the field in the ciphertext's authenticated data. */
 export const MESSAGE_BODY_FIELD = 'Message.body';
 
@@ -13,15 +25,20 @@ export class ThreadRepository {
     private readonly cipher: FieldCipher,
   ) {}
 
-  private readable = (message: Message): Message => ({ ...message, body: this.cipher.decrypt(message.body, MESSAGE_BODY_FIELD) });
+  // A message the thread's client sent carries the client's id as its sender (see ThreadService.send).
+  private readable = ({ thread, ...message }: MessageRow): Message => ({
+    ...message,
+    senderKind: message.senderId === thread.clientId ? 'CLIENT' : 'STAFF',
+    body: this.cipher.decrypt(message.body, MESSAGE_BODY_FIELD),
+  });
 
-  findThread(practiceId: string, id: string): Promise<Thread | null> {
-    return this.prisma.thread.findFirst({ where: { id, practiceId }, select: THREAD_FIELDS });
+  findThread(scope: ThreadScope, id: string): Promise<Thread | null> {
+    return this.prisma.thread.findFirst({ where: { id, ...threadWhere(scope) }, select: THREAD_FIELDS });
   }
 
-  listThreads(practiceId: string): Promise<Thread[]> {
+  listThreads(scope: ThreadScope): Promise<Thread[]> {
     return this.prisma.thread.findMany({
-      where: { practiceId },
+      where: threadWhere(scope),
       select: THREAD_FIELDS,
       orderBy: [{ lastMessageAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
       take: 200,
@@ -37,14 +54,14 @@ export class ThreadRepository {
     return (await this.prisma.client.count({ where: { id: clientId, practiceId } })) === 1;
   }
 
-  async findMessage(practiceId: string, id: string): Promise<Message | null> {
-    const message = await this.prisma.message.findFirst({ where: { id, practiceId }, select: MESSAGE_FIELDS });
+  async findMessage(scope: ThreadScope, id: string): Promise<Message | null> {
+    const message = await this.prisma.message.findFirst({ where: { id, practiceId: scope.practiceId, thread: threadWhere(scope) }, select: MESSAGE_FIELDS });
     return message && this.readable(message);
   }
 
-  listMessages(practiceId: string, threadId: string, limit: number): Promise<Message[]> {
+  listMessages(scope: ThreadScope, threadId: string, limit: number): Promise<Message[]> {
     return this.prisma.message
-      .findMany({ where: { practiceId, threadId }, select: MESSAGE_FIELDS, orderBy: { createdAt: 'desc' }, take: limit })
+      .findMany({ where: { practiceId: scope.practiceId, threadId, thread: threadWhere(scope) }, select: MESSAGE_FIELDS, orderBy: { createdAt: 'desc' }, take: limit })
       .then((newestFirst) => newestFirst.reverse().map(this.readable));
   }
 

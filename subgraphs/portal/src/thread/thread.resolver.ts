@@ -67,9 +67,9 @@ export class MessageResolver {
     return message;
   }
 
-  @FieldResolver(() => StaffUserRef)
-  sender(@Root() message: Message): StaffUserRef {
-    return { id: message.senderId };
+  @FieldResolver(() => StaffUserRef, { nullable: true, description: 'The staff member who wrote it; null when the client did (see senderKind).' })
+  sender(@Root() message: Message): StaffUserRef | null {
+    return message.senderKind === 'STAFF' ? { id: message.senderId } : null;
   }
 
   @FieldResolver(() => Thread)
