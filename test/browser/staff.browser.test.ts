@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { generate } from 'otplib';
@@ -284,5 +285,34 @@ describe('clinician in the browser', () => {
     await row.getByRole('button', { name: 'End supervision of Sam Associate' }).click();
     await panel.getByRole('status').filter({ hasText: 'Supervision of Sam Associate ended.' }).waitFor();
     await expect.poll(() => row.count()).toBe(0);
+  });
+
+  it('lets an admin download a client export and erase the client', async () => {
+    const practice = await createTestPractice();
+    const admin = await createTestStaff(practice, { roles: ['ADMIN'], displayName: 'Avi Cohen' });
+    const client = await createTestClient(practice, { firstName: 'Dana' });
+    const page = await browser.newPage({ acceptDownloads: true });
+    await signInAs(page, admin.email);
+    await page.getByRole('link', { name: 'Data requests' }).click();
+
+    await page.getByLabel('Client name').fill(client.lastName);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: new RegExp(`${client.lastName}, Dana`) }).click();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download export' }).click()]);
+    const exported = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    expect(exported.client).toMatchObject({ id: client.id, firstName: 'Dana', email: client.email });
+    expect(exported).toHaveProperty('appointments');
+    expect(exported).toHaveProperty('accessLog');
+
+    const erase = page.getByRole('button', { name: 'Erase client data' });
+    expect(await erase.isDisabled()).toBe(true);
+    await page.getByLabel(`Type the last name (${client.lastName}) to confirm`).fill(client.lastName);
+    await erase.click();
+    await page.getByRole('status').filter({ hasText: 'contact details and portal access were erased' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/data-requests.png`, fullPage: true });
+    const stored = await testPrisma().client.findFirstOrThrow({ where: { id: client.id }, select: { email: true, erasedAt: true } });
+    expect(stored.email).toBeNull();
+    expect(stored.erasedAt).not.toBeNull();
   });
 });

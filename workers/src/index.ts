@@ -21,3 +21,4 @@ export {
   type ClientAccountEmailPurpose,
 } from './account-emails/account-emails.queue';
 export { clientCodeHash, CLIENT_TOKEN_LIFETIME_MINUTES } from './account-emails/client-account-emails.processor';
+export { CLIENT_ERASURE_QUEUE, createClientErasureQueue, enqueueClientErasure, type ClientErasureJobData, type ClientErasureQueue } from './client-erasure/client-erasure.queue';

@@ -1,9 +1,12 @@
 // The worker process: runs every queue's processor until SIGINT/SIGTERM.
-import { createLogger, createPrismaClient, loadConfig } from '@solace/server-kit';
+import { createLogger, createPrismaClient, createRedis, loadConfig } from '@solace/server-kit';
 import { AccountEmailRepository } from './account-emails/account-email.repository';
 import { startAccountEmailsWorker } from './account-emails/account-emails.worker';
+import { ClientErasureRepository } from './client-erasure/client-erasure.repository';
+import { startClientErasureWorker } from './client-erasure/client-erasure.worker';
 import { createEmailProvider } from './email/email-provider';
 import { ReminderRepository } from './reminders/reminder.repository';
+import { createRemindersQueue } from './reminders/reminders.queue';
 import { startRemindersWorker } from './reminders/reminders.worker';
 
 const log = createLogger('worker');
@@ -18,7 +21,11 @@ const accountEmails = startAccountEmailsWorker({
   webUrl: process.env.SOLACE_WEB_URL ?? 'http://localhost:3000',
   log,
 });
-log.info('workers ready: reminders, account-emails');
+// Erasure ends portal sessions (Redis) and removes reminders of cancelled visits.
+const redis = createRedis(config.redisUrl);
+const remindersQueue = createRemindersQueue(config.redisUrl);
+const clientErasure = startClientErasureWorker({ redisUrl: config.redisUrl, erasure: new ClientErasureRepository(prisma), redis, reminders: remindersQueue, log });
+log.info('workers ready: reminders, account-emails, client-erasure');
 
 // close() lets running jobs finish (and closes each worker's Redis connections); a job that cannot
 // finish in time is retried by another copy once its lock expires, so a hard exit is safe then.
@@ -33,7 +40,8 @@ const shutdown = async (signal: NodeJS.Signals) => {
     process.exit(1);
   }, SHUTDOWN_GRACE_MS).unref();
   try {
-    await Promise.all([reminders.close(), accountEmails.close()]);
+    await Promise.all([reminders.close(), accountEmails.close(), clientErasure.close(), remindersQueue.close()]);
+    redis.disconnect();
     await prisma.$disconnect();
     log.info('workers stopped');
     process.exit(0);

@@ -1,12 +1,35 @@
-import { clientExportReference, type SubgraphDefinition } from '@solace/server-kit';
+import { clientExportReference, type SubgraphDefinition, type SubgraphDeps } from '@solace/server-kit';
+import { createClientErasureQueue, enqueueClientErasure } from '@solace/workers';
 import { ClientRepository } from './client/client.repository';
 import { ClientResolver, clientReference } from './client/client.resolver';
 import { ClientService } from './client/client.service';
 import { ClientExportRepository } from './client-export/client-export.repository';
 import { ClientExportResolver } from './client-export/client-export.resolver';
+import { ClientErasureRepository } from './client-erasure/client-erasure.repository';
+import { ClientErasureResolver } from './client-erasure/client-erasure.resolver';
+import { ClientErasureService, type ErasureJobs } from './client-erasure/client-erasure.service';
+
+/** Erasure jobs go through the workers' queue, connected on first use (compose needs no Redis). */
+function erasureJobs(deps: SubgraphDeps): ErasureJobs {
+  let queue: ReturnType<typeof createClientErasureQueue> | undefined;
+  return {
+    enqueue: async (job) => {
+      if (!queue) {
+        const created = createClientErasureQueue(deps.config.redisUrl);
+        deps.onClose(() => created.close());
+        queue = created;
+      }
+      await enqueueClientErasure(queue, job);
+    },
+  };
+}
 
 export const patientsSubgraph: SubgraphDefinition = {
   name: 'patients',
-  resolvers: ({ prisma }) => [new ClientResolver(new ClientService(new ClientRepository(prisma))), new ClientExportResolver(new ClientExportRepository(prisma))],
+  resolvers: (deps) => [
+    new ClientResolver(new ClientService(new ClientRepository(deps.prisma))),
+    new ClientExportResolver(new ClientExportRepository(deps.prisma)),
+    new ClientErasureResolver(new ClientErasureService(new ClientErasureRepository(deps.prisma), erasureJobs(deps))),
+  ],
   referenceResolvers: ({ prisma }) => ({ Client: clientReference(new ClientService(new ClientRepository(prisma))), ...clientExportReference }),
 };

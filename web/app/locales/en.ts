@@ -1,7 +1,26 @@
 // Every user-visible string of the web app, in one place (HOUSE-STYLE: elk's locale files).
 export const en = {
   app: { name: 'Solace', skipToContent: 'Skip to content', signOut: 'Sign out' },
-  nav: { today: 'Today', messages: 'Messages', audit: 'Audit log', staff: 'Staff', security: 'Security' },
+  nav: { today: 'Today', messages: 'Messages', audit: 'Audit log', staff: 'Staff', security: 'Security', dataRequests: 'Data requests' },
+  dataRequests: {
+    title: 'Data requests',
+    intro: 'Export everything held about a client, or erase what may be erased. Both are recorded in the audit log.',
+    search: 'Client name',
+    find: 'Find',
+    searching: 'Searching…',
+    none: 'No client matches.',
+    born: (date: string) => `born ${date}`,
+    exportTitle: 'Export',
+    exportHint: 'One JSON file with the client record, appointments, notes, charges, messages, portal account and access log.',
+    export: 'Download export',
+    exporting: 'Preparing export…',
+    exported: (name: string) => `Export of ${name} downloaded.`,
+    eraseTitle: 'Erase',
+    eraseHint: 'Removes contact details, portal access and future appointments. Clinical records (visits, notes, charges, messages) are kept for the retention period the law requires.',
+    confirm: (lastName: string) => `Type the last name (${lastName}) to confirm`,
+    erase: 'Erase client data',
+    erased: (name: string) => `${name}'s contact details and portal access were erased; future appointments are being cancelled.`,
+  },
   supervision: {
     title: 'Supervision',
     hint: 'Who supervises whom: supervisors see and co-sign their supervisees’ work.',

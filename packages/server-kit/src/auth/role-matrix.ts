@@ -54,6 +54,7 @@ export const ROLE_MATRIX = {
   clients: STAFF,
   createClient: DIARY_WRITERS,
   exportClientData: ['ADMIN'],
+  eraseClient: ['ADMIN'],
   // appointments
   appointment: STAFF,
   appointments: STAFF,

@@ -1,0 +1,17 @@
+import type { PrismaClient } from '@solace/server-kit';
+
+export class ClientErasureRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  findStatus(practiceId: string, clientId: string) {
+    return this.prisma.client.findFirst({ where: { practiceId, id: clientId }, select: { id: true, erasedAt: true } });
+  }
+
+  /** Removes the contact details and marks the record erased (once; later calls change nothing). */
+  async anonymize(practiceId: string, clientId: string, now: Date): Promise<void> {
+    await this.prisma.client.updateMany({
+      where: { practiceId, id: clientId, erasedAt: null },
+      data: { email: null, phone: null, status: 'DISCHARGED', erasedAt: now },
+    });
+  }
+}
