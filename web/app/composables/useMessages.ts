@@ -31,6 +31,7 @@ const ThreadDocument = graphql(`
         id
         body
         createdAt
+        senderKind
         sender {
           id
           displayName
@@ -46,6 +47,7 @@ const SendMessageDocument = graphql(`
       id
       body
       createdAt
+      senderKind
       sender {
         id
         displayName
@@ -60,6 +62,7 @@ const MessageAddedDocument = graphql(`
       id
       body
       createdAt
+      senderKind
       sender {
         id
         displayName
@@ -73,7 +76,8 @@ export function useThreads() {
   return { fetching: query.fetching, error: query.error, threads: computed(() => query.data.value?.threads ?? []) };
 }
 
-export type ThreadMessage = { id: string; body: string; createdAt: string; sender: { id: string; displayName: string } };
+/** sender is the staff member; null when the client wrote it from the portal (senderKind CLIENT). */
+export type ThreadMessage = { id: string; body: string; createdAt: string; senderKind: 'STAFF' | 'CLIENT'; sender?: { id: string; displayName: string } | null };
 
 /** One thread, kept current by the messageAdded subscription; messages are unique by id. */
 export function useThread(threadId: Ref<string>) {

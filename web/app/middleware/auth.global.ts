@@ -1,8 +1,18 @@
-// Staff pages need a session; signing in and resetting a password do not.
-const PUBLIC_PAGES = new Set(['/login', '/forgot-password', '/set-password']);
+// Staff pages need a staff session; portal pages (/portal) need a client session. Signing in,
+// magic links and resetting a password need none.
+const PUBLIC_PAGES = new Set(['/login', '/forgot-password', '/set-password', '/portal/sign-in', '/portal/verify']);
+const isPortal = (path: string) => path === '/portal' || path.startsWith('/portal/');
 
 export default defineNuxtRouteMiddleware((to) => {
-  const { isSignedIn } = useSession();
+  const { isSignedIn, hasRole } = useSession();
+  const client = isSignedIn.value && hasRole('CLIENT');
+  if (isPortal(to.path)) {
+    if (!PUBLIC_PAGES.has(to.path) && !client) return navigateTo('/portal/sign-in');
+    if (to.path === '/portal/sign-in' && client) return navigateTo('/portal');
+    return;
+  }
+  // A client who wanders onto a staff page goes home to the portal.
+  if (client) return navigateTo('/portal');
   if (!PUBLIC_PAGES.has(to.path) && !isSignedIn.value) return navigateTo({ path: '/login', query: to.path === '/' ? {} : { next: to.fullPath } });
   if (to.path === '/login' && isSignedIn.value) return navigateTo('/today');
 });

@@ -19,15 +19,18 @@ export default defineNuxtPlugin((nuxtApp) => {
     refreshAuth: async () => {
       const refreshToken = session.value?.refreshToken;
       if (!refreshToken) return signOut();
+      const wasClient = session.value?.user.roles.includes('CLIENT') ?? false;
       const result = await utils.mutate(
-        `mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { accessToken expiresAt refreshToken user { id displayName roles } } }`,
+        `mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { accessToken expiresAt refreshToken user { id displayName roles } clientAccount { id email } } }`,
         { refreshToken },
       );
       const renewed = result.data?.refreshSession;
-      if (renewed) signIn(renewed);
+      // Staff sessions name the staff user; client (portal) sessions the client's portal account.
+      const user = renewed?.user ?? (renewed?.clientAccount ? clientSessionUser(renewed.clientAccount) : null);
+      if (renewed && user) signIn({ ...renewed, user });
       else {
         signOut();
-        await navigateTo('/login');
+        await navigateTo(wasClient ? '/portal/sign-in' : '/login');
       }
     },
   }));
