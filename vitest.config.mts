@@ -30,7 +30,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'server',
-          include: ['packages/**/*.test.ts', 'subgraphs/**/*.test.ts', 'router/**/*.test.ts', 'workers/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['packages/**/*.test.ts', 'subgraphs/**/*.test.ts', 'router/**/*.test.ts', 'workers/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/node_modules/**', 'test/browser/**'],
         },
       },

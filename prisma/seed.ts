@@ -4,6 +4,9 @@
 import { createFieldCipher, createPrismaClient, hashPassword, loadConfig, zonedDate, zonedWallTimeToUtc } from '@solace/server-kit';
 
 export const DEMO_PASSWORD = 'Solace-demo-2026!';
+/** A client with a portal account: signs in at /portal/sign-in with a code emailed to the mailbox. */
+export const DEMO_PORTAL_CLIENT = 'dana.reyes@example.test';
+
 export const DEMO_LOGINS = [
   { email: 'avi@demo.solace.test', displayName: 'Avi Cohen', roles: ['ADMIN'] },
   { email: 'maya@demo.solace.test', displayName: 'Dr. Maya Patel', roles: ['CLINICIAN'] },
@@ -18,7 +21,7 @@ const SESSION_HOURS = [9, 10, 11, 13, 14, 15];
 export async function seedDemo(databaseUrl: string, now = new Date()): Promise<'created' | 'existing'> {
   const prisma = createPrismaClient(databaseUrl);
   try {
-    if (await prisma.staffUser.findUnique({ where: { email: DEMO_LOGINS[0].email }, select: { id: true } })) return 'existing';
+    if (await prisma.staffUser.findFirst({ where: { email: DEMO_LOGINS[0].email }, select: { id: true } })) return 'existing';
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const cipher = createFieldCipher();
     await prisma.$transaction(async (tx) => {
@@ -65,12 +68,18 @@ export async function seedDemo(databaseUrl: string, now = new Date()): Promise<'
 
       const maya = staff[1]!;
       const thread = await tx.thread.create({ data: { practiceId: practice.id, clientId: clients[0]!.id, subject: 'Between sessions' } });
-      const lines = ['Hi Dana, how did the breathing exercise go this week?', 'When you have a moment, please bring your mood log on Tuesday.'];
+      const dana = clients[0]!;
+      await tx.clientAccount.create({ data: { practiceId: practice.id, clientId: dana.id, email: DEMO_PORTAL_CLIENT } });
+      // A client's message names the client as its sender (portal subgraph, senderKind CLIENT).
+      const lines = [
+        { from: maya.id, body: 'Hi Dana, how did the breathing exercise go this week?' },
+        { from: dana.id, body: 'Better than I expected. I used it twice before work.' },
+        { from: maya.id, body: 'When you have a moment, please bring your mood log on Tuesday.' },
+      ];
       let sentAt = new Date(now.getTime() - 26 * 3600_000);
-      for (const body of lines) {
+      for (const { from, body } of lines) {
         sentAt = new Date(sentAt.getTime() + 3 * 3600_000);
-        // Client-sent messages arrive with the client portal; until then the thread holds staff messages.
-        await tx.message.create({ data: { practiceId: practice.id, threadId: thread.id, senderId: maya.id, body: cipher.encrypt(body, 'Message.body'), createdAt: sentAt } });
+        await tx.message.create({ data: { practiceId: practice.id, threadId: thread.id, senderId: from, body: cipher.encrypt(body, 'Message.body'), createdAt: sentAt } });
       }
       await tx.thread.update({ where: { id: thread.id }, data: { lastMessageAt: sentAt } });
     });

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { prepareDatabase } from './db/migrate';
 import { ensureLocalServices } from './local-services';
 import { buildWebIfStale } from './web-build';
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '../prisma/seed';
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_PORTAL_CLIENT, seedDemo } from '../prisma/seed';
 
 const ROOT = resolve(__dirname, '..');
 const WEB_PORT = Number(process.env.WEB_PORT ?? 3000);
@@ -55,6 +55,7 @@ async function announceWhenReady(routerUrl: string) {
             `  Mailbox:  ${resolve(ROOT, '.mailbox')}  (local email provider)`,
             `  Demo logins (password ${DEMO_PASSWORD}):`,
             ...DEMO_LOGINS.map((login) => `    ${login.email.padEnd(26)} ${login.roles.join(', ')}`),
+            `  Client portal: http://localhost:${WEB_PORT}/portal/sign-in as ${DEMO_PORTAL_CLIENT} (the code arrives in the mailbox)`,
             '  Ctrl-C stops everything.',
             '',
           ].join('\n'),

@@ -252,7 +252,7 @@ describe('client sign-in', () => {
 
     const elsewhere = await createTestPractice();
     const strangerToken = await tokenFor({ ...(await createTestStaff(elsewhere, { roles: ['ADMIN'] })), roles: ['ADMIN'] });
-    expect(codeOf(await gql(stack.routerUrl, INVITE, { c: client.id, e: `x-${randomUUID()}@client.test` }, strangerToken))).toBe('CONFLICT');
+    expect(codeOf(await gql(stack.routerUrl, INVITE, { c: client.id, e: `x-${randomUUID()}@client.test` }, strangerToken))).toBe('NOT_FOUND');
     expect(codeOf(await gql(stack.routerUrl, 'mutation ($c: ID!) { disableClientPortalAccess(clientId: $c) { status } }', { c: client.id }, strangerToken))).toBe('NOT_FOUND');
     const account = await prisma.clientAccount.findUniqueOrThrow({ where: { clientId: client.id }, select: { active: true, practiceId: true } });
     expect(account).toEqual({ active: true, practiceId: practice.id });

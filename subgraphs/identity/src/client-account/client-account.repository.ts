@@ -1,4 +1,4 @@
-import { runInSystemScope, type PrismaClient } from '@solace/server-kit';
+import type { PrismaClient } from '@solace/server-kit';
 import { PortalAccountStatus, type ClientAccount } from './client-account.type';
 
 const ACCOUNT_FIELDS = { id: true, practiceId: true, clientId: true, email: true, active: true, lastSignInAt: true, createdAt: true } as const;
@@ -15,6 +15,11 @@ const live = (now: Date) => ({ usedAt: null, expiresAt: { gt: now }, failedAttem
 
 export class ClientAccountRepository {
   constructor(private readonly prisma: PrismaClient) {}
+
+  /** Read-only look at the client record (owned by the patients domain): it must be this practice's. */
+  async clientExists(practiceId: string, clientId: string): Promise<boolean> {
+    return (await this.prisma.client.count({ where: { id: clientId, practiceId } })) === 1;
+  }
 
   async findByClientId(practiceId: string, clientId: string): Promise<ClientAccount | null> {
     const row = await this.prisma.clientAccount.findFirst({ where: { clientId, practiceId }, select: ACCOUNT_FIELDS });
@@ -33,17 +38,14 @@ export class ClientAccountRepository {
   }
 
   /**
-   * Creates the client's account, or reactivates it with this email. `taken` when another account of
-   * the practice uses the email, or the client id belongs to an account elsewhere.
+   * Creates the client's account, or reactivates it with this email; `taken` when another account of
+   * the practice uses the email. The caller has checked that the client is this practice's.
    */
   async upsertActive(practiceId: string, clientId: string, email: string): Promise<ClientAccount | 'taken'> {
     const address = normalize(email);
     const emailOwner = await this.prisma.clientAccount.findFirst({ where: { practiceId, email: address }, select: { clientId: true } });
     if (emailOwner && emailOwner.clientId !== clientId) return 'taken';
-    // Crosses practices on purpose (system scope): clientId is unique across practices, and only
-    // the owning practice is read back.
-    const existing = await runInSystemScope(() => this.prisma.clientAccount.findFirst({ where: { clientId }, select: { practiceId: true } }));
-    if (existing && existing.practiceId !== practiceId) return 'taken';
+    const existing = await this.prisma.clientAccount.findFirst({ where: { clientId, practiceId }, select: { id: true } });
     const row = existing
       ? await this.prisma.clientAccount.update({ where: { clientId, practiceId }, data: { email: address, active: true }, select: ACCOUNT_FIELDS })
       : await this.prisma.clientAccount.create({ data: { practiceId, clientId, email: address }, select: ACCOUNT_FIELDS });

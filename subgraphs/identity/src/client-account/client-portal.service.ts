@@ -17,6 +17,7 @@ export class ClientPortalService {
 
   /** Creates or reactivates the client's account with this email and emails them a link in. */
   async invite(staff: AuthClaims, clientId: string, email: string, requestId: string): Promise<ClientAccount> {
+    if (!(await this.accounts.clientExists(staff.practiceId, clientId))) throw notFound('Client', clientId);
     const account = await this.accounts.upsertActive(staff.practiceId, clientId, email);
     if (account === 'taken') {
       throw new DomainError('CONFLICT', 'Another portal account of the practice uses this email.', { details: { reason: 'EMAIL_TAKEN' } });
