@@ -25,7 +25,9 @@ export async function seedDemo(databaseUrl: string, now = new Date()): Promise<'
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const cipher = createFieldCipher();
     await prisma.$transaction(async (tx) => {
-      const practice = await tx.practice.create({ data: { name: 'Solace Demo Practice', timeZone: TIME_ZONE } });
+      // Two-step verification is optional in the demo practice only, so the demo logins work at
+      // once; practices made with `npm run practice:create` require it.
+      const practice = await tx.practice.create({ data: { name: 'Solace Demo Practice', timeZone: TIME_ZONE, staffMfaRequired: false } });
       const staff = [];
       for (const login of DEMO_LOGINS) {
         staff.push(await tx.staffUser.create({ data: { practiceId: practice.id, email: login.email, displayName: login.displayName, roles: [...login.roles], passwordHash } }));

@@ -6,14 +6,15 @@ import { startRouter } from './router';
 
 async function main() {
   const log = createLogger('router');
+  const config = loadConfig();
   const supergraphSdl = readFileSync(resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8');
   const router = await startRouter(
     {
       supergraphSdl,
-      config: loadConfig(),
+      config,
       log,
       rateLimits: rateLimitsFromEnv(process.env),
-      allowedOrigins: (process.env.SOLACE_WEB_ORIGINS ?? 'http://localhost:3000,http://127.0.0.1:3000').split(',').map((o) => o.trim()),
+      allowedOrigins: config.webOrigins,
     },
     Number(process.env.PORT ?? ROUTER_PORT),
     process.env.HOST ?? '127.0.0.1',

@@ -67,3 +67,62 @@ describe('TOTP multi-factor sign-in', () => {
     expect(codeOf(await gql(stack.routerUrl, COMPLETE, { t: 'not.a.challenge', c: '000000' }))).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('two-step verification required by the practice', () => {
+  const LOGIN_ENROLL = 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { mfaRequired mfaEnrollmentRequired mfaToken accessToken } }';
+  const START = 'mutation ($t: String!) { startMfaEnrollmentAtSignIn(mfaToken: $t) { secret otpauthUri } }';
+  const FINISH = 'mutation ($t: String!, $c: String!) { completeMfaEnrollmentAtSignIn(mfaToken: $t, code: $c) { accessToken refreshToken recoveryCodes user { id } } }';
+
+  it('starts no session until the user enrols, then asks for codes at every sign-in', async () => {
+    const staff = await createTestStaff(await createTestPractice(undefined, { staffMfaRequired: true }));
+    const login = await gql(stack.routerUrl, LOGIN_ENROLL, { e: staff.email, p: TEST_PASSWORD });
+    expect(login.data!.login).toMatchObject({ mfaRequired: false, mfaEnrollmentRequired: true, accessToken: null });
+    const enrollToken = login.data!.login.mfaToken as string;
+    // The enrolment token is not a second-factor challenge, and vice versa.
+    expect(codeOf(await gql(stack.routerUrl, COMPLETE, { t: enrollToken, c: '123456' }))).toBe('UNAUTHENTICATED');
+
+    const started = await gql(stack.routerUrl, START, { t: enrollToken });
+    const secret = started.data!.startMfaEnrollmentAtSignIn.secret as string;
+    expect(codeOf(await gql(stack.routerUrl, FINISH, { t: enrollToken, c: '000000' }))).toBe('MFA_INVALID_CODE');
+    const finished = await gql(stack.routerUrl, FINISH, { t: enrollToken, c: await codeAt(secret, 0) });
+    expect(finished.errors).toBeUndefined();
+    expect(finished.data!.completeMfaEnrollmentAtSignIn).toMatchObject({ user: { id: staff.id } });
+    expect(finished.data!.completeMfaEnrollmentAtSignIn.accessToken).toEqual(expect.any(String));
+    expect(finished.data!.completeMfaEnrollmentAtSignIn.recoveryCodes).toHaveLength(10);
+    const me = await gql(stack.routerUrl, '{ me { id } }', {}, finished.data!.completeMfaEnrollmentAtSignIn.accessToken);
+    expect(me.data!.me.id).toBe(staff.id);
+
+    // Enrolled: the next sign-in asks for a code, and the old enrolment token is spent.
+    const next = await gql(stack.routerUrl, LOGIN_ENROLL, { e: staff.email, p: TEST_PASSWORD });
+    expect(next.data!.login).toMatchObject({ mfaRequired: true, mfaEnrollmentRequired: false, accessToken: null });
+    expect(codeOf(await gql(stack.routerUrl, START, { t: enrollToken }))).toBe('CONFLICT');
+    const signedIn = await gql(stack.routerUrl, COMPLETE, { t: next.data!.login.mfaToken, c: await codeAt(secret, 1) });
+    expect(signedIn.data!.completeMfaSignIn.accessToken).toEqual(expect.any(String));
+  });
+
+  it('refuses a forged or wrong-purpose enrolment token, and a wrong password gets no token at all', async () => {
+    const staff = await createTestStaff(await createTestPractice(undefined, { staffMfaRequired: true }));
+    const wrong = await gql(stack.routerUrl, LOGIN_ENROLL, { e: staff.email, p: 'Wrong-password-123!' });
+    expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(stack.routerUrl, START, { t: 'eyJhbGciOiJIUzI1NiJ9.e30.forged' }))).toBe('UNAUTHENTICATED');
+    const other = await createTestStaff(await createTestPractice());
+    const enrolled = await enroll(other.email);
+    const verifyToken = (await gql(stack.routerUrl, LOGIN_ENROLL, { e: other.email, p: TEST_PASSWORD })).data!.login.mfaToken;
+    expect(enrolled.recoveryCodes).toHaveLength(10);
+    expect(codeOf(await gql(stack.routerUrl, START, { t: verifyToken }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets an admin turn the requirement on and off for the practice', async () => {
+    const practice = await createTestPractice();
+    const admin = await createTestStaff(practice, { roles: ['ADMIN'] });
+    const clinician = await createTestStaff(practice);
+    const SET = 'mutation ($r: Boolean!) { setStaffMfaRequired(required: $r) { staffMfaRequired } }';
+    const adminToken = (await gql(stack.routerUrl, LOGIN, { e: admin.email, p: TEST_PASSWORD })).data!.login.accessToken;
+    const clinicianToken = (await gql(stack.routerUrl, LOGIN, { e: clinician.email, p: TEST_PASSWORD })).data!.login.accessToken;
+    expect(codeOf(await gql(stack.routerUrl, SET, { r: true }, clinicianToken))).toBe('FORBIDDEN');
+    expect((await gql(stack.routerUrl, SET, { r: true }, adminToken)).data!.setStaffMfaRequired.staffMfaRequired).toBe(true);
+    expect((await gql(stack.routerUrl, LOGIN_ENROLL, { e: clinician.email, p: TEST_PASSWORD })).data!.login.mfaEnrollmentRequired).toBe(true);
+    await gql(stack.routerUrl, SET, { r: false }, adminToken);
+    expect((await gql(stack.routerUrl, LOGIN_ENROLL, { e: clinician.email, p: TEST_PASSWORD })).data!.login.accessToken).toEqual(expect.any(String));
+  });
+});

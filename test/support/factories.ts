@@ -9,8 +9,11 @@ export function testPrisma(): PrismaClient {
   return shared;
 }
 
-export async function createTestPractice(prisma = testPrisma(), overrides: { timeZone?: string } = {}) {
-  return prisma.practice.create({ data: { name: `Practice ${randomUUID().slice(0, 8)}`, timeZone: overrides.timeZone ?? 'America/New_York' } });
+/** A practice; two-step verification is optional unless asked for (its own tests turn it on). */
+export async function createTestPractice(prisma = testPrisma(), overrides: { timeZone?: string; staffMfaRequired?: boolean } = {}) {
+  return prisma.practice.create({
+    data: { name: `Practice ${randomUUID().slice(0, 8)}`, timeZone: overrides.timeZone ?? 'America/New_York', staffMfaRequired: overrides.staffMfaRequired ?? false },
+  });
 }
 
 export const TEST_PASSWORD = 'Correct-horse-battery-9';

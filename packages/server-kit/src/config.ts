@@ -12,6 +12,10 @@ export interface ServerConfig {
   jwtSecret: string;
   internalSecret: string;
   production: boolean;
+  /** Where the web app is served (SOLACE_WEB_ORIGINS): CORS, and the origins passkeys are bound to. */
+  webOrigins: string[];
+  /** The WebAuthn relying-party id passkeys are created for (SOLACE_PASSKEY_RP_ID): the web app's domain. */
+  passkeyRpId: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -23,6 +27,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     jwtSecret: env.SOLACE_JWT_SECRET ?? DEV_JWT_SECRET,
     internalSecret: env.SOLACE_INTERNAL_SECRET ?? DEV_INTERNAL_SECRET,
     production,
+    webOrigins: (env.SOLACE_WEB_ORIGINS ?? 'http://localhost:3000,http://127.0.0.1:3000').split(',').map((origin) => origin.trim()).filter(Boolean),
+    passkeyRpId: env.SOLACE_PASSKEY_RP_ID ?? 'localhost',
   };
   if (production && (config.jwtSecret === DEV_JWT_SECRET || config.internalSecret === DEV_INTERNAL_SECRET)) {
     throw new Error('SOLACE_JWT_SECRET and SOLACE_INTERNAL_SECRET must be set in production.');

@@ -62,7 +62,7 @@ export const identitySubgraph: SubgraphDefinition = {
       new PracticeResolver(practices),
       new StaffUserResolver(staff, practices),
       new StaffAdminResolver(new StaffAdminService(staff, sessions, redis, emails)),
-      new AuthResolver(new AuthService(staff, sessions, redis, config.jwtSecret, mfa, clientAccounts)),
+      new AuthResolver(new AuthService(staff, sessions, redis, config.jwtSecret, mfa, clientAccounts, practices)),
       new MfaResolver(mfa),
       new PasswordResolver(new PasswordService(staff, new PasswordTokenRepository(prisma), sessions, redis, emails)),
       new AuditResolver(auditRepository),

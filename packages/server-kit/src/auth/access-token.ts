@@ -46,23 +46,31 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
 }
 
 const MFA_AUDIENCE = 'solace-mfa';
+const MFA_ENROLL_AUDIENCE = 'solace-mfa-enroll';
 export const MFA_CHALLENGE_TTL_SECONDS = 5 * 60;
+/** Long enough to install an authenticator app and scan the code. */
+export const MFA_ENROLLMENT_TTL_SECONDS = 15 * 60;
 
-/** Proof that the password step succeeded, exchanged with a second factor within five minutes. */
-export async function signMfaChallenge(userId: string, secret: string): Promise<string> {
+/**
+ * Proof that the password step succeeded. `verify`: exchanged with a second factor within five
+ * minutes. `enroll`: the practice requires a second factor the user has not set up yet; it allows
+ * only enrolling one, within fifteen minutes. Each is refused where the other is expected.
+ */
+export async function signMfaChallenge(userId: string, secret: string, purpose: 'verify' | 'enroll' = 'verify'): Promise<string> {
   return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(userId)
     .setIssuer(ISSUER)
-    .setAudience(MFA_AUDIENCE)
+    .setAudience(purpose === 'verify' ? MFA_AUDIENCE : MFA_ENROLL_AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(`${MFA_CHALLENGE_TTL_SECONDS}s`)
+    .setExpirationTime(`${purpose === 'verify' ? MFA_CHALLENGE_TTL_SECONDS : MFA_ENROLLMENT_TTL_SECONDS}s`)
     .sign(key(secret));
 }
 
-export async function verifyMfaChallenge(token: string, secret: string): Promise<string> {
+export async function verifyMfaChallenge(token: string, secret: string, purpose: 'verify' | 'enroll' = 'verify'): Promise<string> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: MFA_AUDIENCE, algorithms: ['HS256'] });
+    const audience = purpose === 'verify' ? MFA_AUDIENCE : MFA_ENROLL_AUDIENCE;
+    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience, algorithms: ['HS256'] });
     if (typeof payload.sub !== 'string') throw new Error('no subject');
     return payload.sub;
   } catch (cause) {

@@ -7,8 +7,17 @@ export class AuthPayload {
   @Field(() => Boolean, { description: 'True when the password was right and a second factor is needed: call completeMfaSignIn with mfaToken.' })
   mfaRequired!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Valid 5 minutes, for completeMfaSignIn.' })
+  @Field(() => Boolean, {
+    description:
+      'True when the password was right but the practice requires two-step verification the user has not set up: enrol with startMfaEnrollmentAtSignIn and completeMfaEnrollmentAtSignIn, using mfaToken.',
+  })
+  mfaEnrollmentRequired!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'For completeMfaSignIn (valid 5 minutes), or for enrolling (valid 15 minutes) when mfaEnrollmentRequired.' })
   mfaToken?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'After enrolling at sign-in: ten one-time recovery codes, shown only now.' })
+  recoveryCodes?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'Bearer token for the Authorization header; expires after 15 minutes.' })
   accessToken?: string | null;

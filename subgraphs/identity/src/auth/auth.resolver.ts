@@ -1,6 +1,7 @@
 import { allowedRoles, requireUser, SystemScope, type RequestContext } from '@solace/server-kit';
 import { Arg, Args, Authorized, Ctx, Int, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { AuthPayload } from './auth-payload.type';
+import { MfaEnrollment } from '../mfa/mfa.types';
 import { LoginArgs } from './auth.input';
 import type { AuthService } from './auth.service';
 
@@ -18,6 +19,22 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Second sign-in step for staff with MFA: a 6-digit authenticator code or a recovery code.' })
   completeMfaSignIn(@Arg('mfaToken', () => String) mfaToken: string, @Arg('code', () => String) code: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return this.auth.completeMfa(mfaToken, code, { ip: ctx.ip ?? null, userAgent: ctx.userAgent ?? null });
+  }
+
+  @UseMiddleware(SystemScope)
+  @Mutation(() => MfaEnrollment, { description: 'When sign-in answered mfaEnrollmentRequired: begins enrolling an authenticator app (mfaToken from login).' })
+  startMfaEnrollmentAtSignIn(@Arg('mfaToken', () => String) mfaToken: string): Promise<MfaEnrollment> {
+    return this.auth.startEnrollmentAtSignIn(mfaToken);
+  }
+
+  @UseMiddleware(SystemScope)
+  @Mutation(() => AuthPayload, { description: 'Confirms the enrolment with the first code and signs in; the payload carries the recovery codes, shown only now.' })
+  completeMfaEnrollmentAtSignIn(
+    @Arg('mfaToken', () => String) mfaToken: string,
+    @Arg('code', () => String) code: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AuthPayload> {
+    return this.auth.completeEnrollmentAtSignIn(mfaToken, code, { ip: ctx.ip ?? null, userAgent: ctx.userAgent ?? null });
   }
 
   @UseMiddleware(SystemScope)

@@ -22,6 +22,7 @@ import {
 import type { ClientAccountRepository } from '../client-account/client-account.repository';
 import { clientAccessToken } from '../client-account/client-access-token';
 import type { MfaService } from '../mfa/mfa.service';
+import type { PracticeRepository } from '../practice/practice.repository';
 import type { StaffUserRepository } from '../staff-user/staff-user.repository';
 import type { StaffUser } from '../staff-user/staff-user.type';
 import type { SessionRecord, SessionRepository } from './session.repository';
@@ -51,6 +52,7 @@ export class AuthService {
     private readonly jwtSecret: string,
     private readonly mfa: MfaService,
     private readonly clientAccounts: ClientAccountRepository,
+    private readonly practices: PracticeRepository,
   ) {}
 
   async login(email: string, password: string, meta: ClientMeta, now = new Date()) {
@@ -66,10 +68,48 @@ export class AuthService {
     }
     if (needsRehash(found.passwordHash)) await this.staff.setPassword(found.id, await hashPassword(password));
     // With MFA on, the password alone proves nothing yet: the failure count stays until the second factor.
-    if (await this.mfa.isEnabled(found.id)) return { mfaRequired: true, mfaToken: await signMfaChallenge(found.id, this.jwtSecret) };
+    if (await this.mfa.isEnabled(found.id)) return { mfaRequired: true, mfaEnrollmentRequired: false, mfaToken: await signMfaChallenge(found.id, this.jwtSecret) };
+    // The practice requires a second factor this user has not set up: no session until they do.
+    if ((await this.practices.findById(found.practiceId))?.staffMfaRequired) {
+      return { mfaRequired: false, mfaEnrollmentRequired: true, mfaToken: await signMfaChallenge(found.id, this.jwtSecret, 'enroll') };
+    }
     await this.staff.recordSuccessfulSignIn(found.id);
     const { passwordHash: _hash, active: _active, lockedUntil: _locked, ...user } = found;
     return this.startSession(user, meta, now);
+  }
+
+  /** Enrolment forced at sign-in, step one: the authenticator secret and its QR code. */
+  async startEnrollmentAtSignIn(mfaToken: string, now = new Date()) {
+    const userId = await verifyMfaChallenge(mfaToken, this.jwtSecret, 'enroll');
+    await this.signInAllowed(userId, now);
+    if (await this.mfa.isEnabled(userId)) throw new DomainError('CONFLICT', 'Two-step verification is already on; sign in with your code.', { details: { reason: 'MFA_ALREADY_ENABLED' } });
+    return this.mfa.startEnrollment(userId);
+  }
+
+  /** Enrolment forced at sign-in, step two: the first code turns it on and starts the session. */
+  async completeEnrollmentAtSignIn(mfaToken: string, code: string, meta: ClientMeta, now = new Date()) {
+    const userId = await verifyMfaChallenge(mfaToken, this.jwtSecret, 'enroll');
+    await this.signInAllowed(userId, now);
+    const recoveryCodes = await this.mfa.confirmEnrollment(userId, code);
+    return { ...(await this.signInVerified(userId, meta, now)), recoveryCodes };
+  }
+
+  /**
+   * Starts a session for a user whose credentials were verified elsewhere (enrolment, a passkey),
+   * after the same active and lockout checks as a password sign-in.
+   */
+  async signInVerified(userId: string, meta: ClientMeta, now = new Date()) {
+    const found = await this.signInAllowed(userId, now);
+    await this.staff.recordSuccessfulSignIn(userId);
+    const { passwordHash: _hash, active: _active, lockedUntil: _locked, ...user } = found;
+    return this.startSession(user, meta, now);
+  }
+
+  private async signInAllowed(userId: string, now: Date) {
+    const found = await this.staff.findCredentialsById(userId);
+    if (!found || !found.active) throw new DomainError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    if (found.lockedUntil && found.lockedUntil > now) throw lockedError(found.lockedUntil);
+    return found;
   }
 
   /** The second step of sign-in: a TOTP code or a recovery code. Failures count towards the lockout. */
@@ -98,7 +138,7 @@ export class AuthService {
       ...meta,
     });
     await startSessionLiveness(this.redis, session.id);
-    return { mfaRequired: false, ...(await this.accessToken(session, user.roles as RoleName[])), refreshToken, user };
+    return { mfaRequired: false, mfaEnrollmentRequired: false, ...(await this.accessToken(session, user.roles as RoleName[])), refreshToken, user };
   }
 
   /** Exchanges a refresh token for a new access token and the next refresh token. */
@@ -124,7 +164,7 @@ export class AuthService {
       await this.end([session.id], 'USER_INACTIVE');
       throw new DomainError('UNAUTHENTICATED', SESSION_ENDED);
     }
-    return { mfaRequired: false, ...(await this.accessToken(session, user.roles as RoleName[])), refreshToken: next, user };
+    return { mfaRequired: false, mfaEnrollmentRequired: false, ...(await this.accessToken(session, user.roles as RoleName[])), refreshToken: next, user };
   }
 
   /** A client portal session rotates the same way; its claims come from the (still active) portal account. */
@@ -134,7 +174,7 @@ export class AuthService {
       await this.end([session.id], 'USER_INACTIVE');
       throw new DomainError('UNAUTHENTICATED', SESSION_ENDED);
     }
-    return { mfaRequired: false, ...(await clientAccessToken(account, session.id, this.jwtSecret)), refreshToken, user: null, clientAccount: account };
+    return { mfaRequired: false, mfaEnrollmentRequired: false, ...(await clientAccessToken(account, session.id, this.jwtSecret)), refreshToken, user: null, clientAccount: account };
   }
 
   async logout(user: AuthClaims): Promise<boolean> {

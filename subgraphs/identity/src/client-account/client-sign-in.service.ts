@@ -69,6 +69,6 @@ export class ClientSignInService {
       ...meta,
     });
     await startSessionLiveness(this.redis, session.id);
-    return { mfaRequired: false, ...(await clientAccessToken(account, session.id, this.jwtSecret)), refreshToken, user: null, clientAccount: { ...account, lastSignInAt: now } };
+    return { mfaRequired: false, mfaEnrollmentRequired: false, ...(await clientAccessToken(account, session.id, this.jwtSecret)), refreshToken, user: null, clientAccount: { ...account, lastSignInAt: now } };
   }
 }

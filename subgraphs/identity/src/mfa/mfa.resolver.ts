@@ -18,12 +18,12 @@ export class MfaResolver {
   @Authorized(...allowedRoles('startMfaEnrollment'))
   @Mutation(() => MfaEnrollment, { description: 'Begins TOTP enrollment; confirm with confirmMfaEnrollment.' })
   startMfaEnrollment(@Ctx() ctx: RequestContext) {
-    return this.mfa.startEnrollment(requireUser(ctx));
+    return this.mfa.startEnrollment(requireUser(ctx).sub);
   }
 
   @Authorized(...allowedRoles('confirmMfaEnrollment'))
   @Mutation(() => [String], { description: 'Turns MFA on with the first code; returns ten one-time recovery codes, shown only now.' })
   confirmMfaEnrollment(@Args(() => ConfirmMfaArgs) { code }: ConfirmMfaArgs, @Ctx() ctx: RequestContext) {
-    return this.mfa.confirmEnrollment(requireUser(ctx), code);
+    return this.mfa.confirmEnrollment(requireUser(ctx).sub, code);
   }
 }

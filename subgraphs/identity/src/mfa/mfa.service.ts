@@ -2,7 +2,7 @@
 // code confirms it and yields ten one-time recovery codes. The secret is encrypted at rest; a code
 // is accepted once (later time steps only), within ±30 s of clock drift.
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainError, type AuthClaims, type FieldCipher } from '@solace/server-kit';
+import { DomainError, type FieldCipher } from '@solace/server-kit';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import type { MfaRepository } from './mfa.repository';
@@ -20,17 +20,17 @@ export class MfaService {
     private readonly cipher: FieldCipher,
   ) {}
 
-  async startEnrollment(user: AuthClaims) {
-    const state = await this.mfa.state(user.sub);
+  async startEnrollment(userId: string) {
+    const state = await this.mfa.state(userId);
     if (!state) throw new DomainError('NOT_FOUND', 'Your account was not found.');
     const secret = generateSecret();
-    await this.mfa.setPendingSecret(user.sub, this.cipher.encrypt(secret, MFA_SECRET_FIELD));
+    await this.mfa.setPendingSecret(userId, this.cipher.encrypt(secret, MFA_SECRET_FIELD));
     const otpauthUri = generateURI({ issuer: ISSUER, label: state.email, secret });
     return { secret, otpauthUri, qrCodeSvg: await QRCode.toString(otpauthUri, { type: 'svg', margin: 1 }) };
   }
 
-  async confirmEnrollment(user: AuthClaims, code: string): Promise<string[]> {
-    const state = await this.mfa.state(user.sub);
+  async confirmEnrollment(userId: string, code: string): Promise<string[]> {
+    const state = await this.mfa.state(userId);
     if (!state?.mfaPendingSecret) throw new DomainError('CONFLICT', 'Start enrollment first.', { details: { reason: 'NO_PENDING_ENROLLMENT' } });
     const secret = this.cipher.decrypt(state.mfaPendingSecret, MFA_SECRET_FIELD);
     const result = await verify({ secret, token: code.trim(), epochTolerance: 30 });

@@ -1,5 +1,5 @@
 import { allowedRoles, DomainError, requireUser, type RequestContext } from '@solace/server-kit';
-import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { PracticeRepository } from './practice.repository';
 import { Practice } from './practice.type';
 
@@ -14,6 +14,12 @@ export class PracticeResolver {
     // A signed token whose practice was removed: the session is no longer valid.
     if (!practice) throw new DomainError('UNAUTHENTICATED', 'Your practice is no longer available; sign in again.');
     return practice;
+  }
+
+  @Authorized(...allowedRoles('setStaffMfaRequired'))
+  @Mutation(() => Practice, { description: 'Admins: require (or stop requiring) two-step verification for every staff sign-in.' })
+  setStaffMfaRequired(@Arg('required', () => Boolean) required: boolean, @Ctx() ctx: RequestContext): Promise<Practice> {
+    return this.practices.setStaffMfaRequired(requireUser(ctx).practiceId, required);
   }
 }
 

@@ -11,4 +11,7 @@ export class Practice {
 
   @Field(() => String, { description: 'IANA time zone in which the practice shows times, e.g. America/New_York.' })
   timeZone!: string;
+
+  @Field(() => Boolean, { description: 'Staff must use two-step verification (an authenticator app or a passkey) to sign in.' })
+  staffMfaRequired!: boolean;
 }
