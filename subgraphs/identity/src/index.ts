@@ -17,6 +17,10 @@ import { ClientPortalService } from './client-account/client-portal.service';
 import { ClientSignInService } from './client-account/client-sign-in.service';
 import { ClientSignInRateLimit, clientSignInLimitsFromEnv } from './client-account/client-sign-in.rate-limit';
 import { MfaRepository } from './mfa/mfa.repository';
+import { PasskeyChallenges } from './passkey/passkey-challenges';
+import { PasskeyRepository } from './passkey/passkey.repository';
+import { PasskeyResolver } from './passkey/passkey.resolver';
+import { PasskeyService } from './passkey/passkey.service';
 import { MfaResolver } from './mfa/mfa.resolver';
 import { MfaService } from './mfa/mfa.service';
 import { PracticeRepository } from './practice/practice.repository';
@@ -56,13 +60,16 @@ export const identitySubgraph: SubgraphDefinition = {
     const sessions = new SessionRepository(prisma);
     const emails = accountEmailSender(deps);
     const clientAccounts = new ClientAccountRepository(prisma);
+    const auth = new AuthService(staff, sessions, redis, config.jwtSecret, mfa, clientAccounts, practices);
+    const passkeys = new PasskeyService(new PasskeyRepository(prisma), new PasskeyChallenges(redis), staff, auth, { id: config.passkeyRpId, origins: config.webOrigins });
     const clientPortal = new ClientPortalService(clientAccounts, sessions, redis, emails);
     const clientSignIn = new ClientSignInService(clientAccounts, sessions, redis, config.jwtSecret, emails, new ClientSignInRateLimit(redis, clientSignInLimitsFromEnv(process.env)));
     return [
       new PracticeResolver(practices),
       new StaffUserResolver(staff, practices),
       new StaffAdminResolver(new StaffAdminService(staff, sessions, redis, emails)),
-      new AuthResolver(new AuthService(staff, sessions, redis, config.jwtSecret, mfa, clientAccounts, practices)),
+      new AuthResolver(auth),
+      new PasskeyResolver(passkeys),
       new MfaResolver(mfa),
       new PasswordResolver(new PasswordService(staff, new PasswordTokenRepository(prisma), sessions, redis, emails)),
       new AuditResolver(auditRepository),
