@@ -19,6 +19,7 @@ export default defineConfig({
   },
   test: {
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/per-file-setup.ts'],
     env: { TZ: 'UTC', NODE_ENV: 'test' },
     testTimeout: 30_000,
     hookTimeout: 120_000,

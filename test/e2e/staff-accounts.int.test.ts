@@ -78,6 +78,8 @@ describe('staff accounts', () => {
 
     expect((await gql(stack.routerUrl, 'mutation ($t: String!, $p: String!) { setPassword(token: $t, password: $p) }', { t: token, p: STRONG })).data).toEqual({ setPassword: true });
     expect(codeOf(await login(email, STRONG))).toBeUndefined();
+    // Using the emailed link proved the address.
+    expect((await prisma.staffUser.findFirstOrThrow({ where: { email }, select: { emailVerifiedAt: true } })).emailVerifiedAt).not.toBeNull();
     const again = await gql(stack.routerUrl, 'mutation ($t: String!, $p: String!) { setPassword(token: $t, password: $p) }', { t: token, p: 'Another-river-stone-59' });
     expect(codeOf(again)).toBe('INVALID_TOKEN');
 

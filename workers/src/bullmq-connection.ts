@@ -8,3 +8,12 @@ export function bullmqConnection(redisUrl: string): ConnectionOptions {
   // An unconnected client only to parse the URL exactly as the rest of Solace does (auth, db, tls).
   return { ...createRedis(redisUrl, { forBullMQ: true, lazyConnect: true }).options, lazyConnect: false };
 }
+
+/**
+ * Where a queue or worker lives in Redis: its connection and key prefix. SOLACE_QUEUE_PREFIX
+ * separates deployments sharing one Redis; the tests give every test file its own, so one file's
+ * worker never takes another file's jobs.
+ */
+export function bullmqQueueOptions(redisUrl: string): { connection: ConnectionOptions; prefix: string } {
+  return { connection: bullmqConnection(redisUrl), prefix: process.env.SOLACE_QUEUE_PREFIX ?? 'bull' };
+}

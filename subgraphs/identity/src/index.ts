@@ -2,6 +2,8 @@ import { clientExportReference, type SubgraphDefinition, type SubgraphDeps } fro
 import { createAccountEmailsQueue, enqueueAccountEmail } from '@solace/workers';
 import { AuditResolver } from './audit/audit.resolver';
 import type { AccountEmailSender } from './auth/account-email.sender';
+import { AccountSecurityResolver } from './auth/account-security.resolver';
+import { AccountSecurityService } from './auth/account-security.service';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { ClientExportRepository } from './client-export/client-export.repository';
@@ -69,6 +71,7 @@ export const identitySubgraph: SubgraphDefinition = {
       new StaffUserResolver(staff, practices),
       new StaffAdminResolver(new StaffAdminService(staff, sessions, redis, emails)),
       new AuthResolver(auth),
+      new AccountSecurityResolver(new AccountSecurityService(staff, sessions, new PasswordTokenRepository(prisma), redis, emails)),
       new PasskeyResolver(passkeys),
       new MfaResolver(mfa),
       new PasswordResolver(new PasswordService(staff, new PasswordTokenRepository(prisma), sessions, redis, emails)),

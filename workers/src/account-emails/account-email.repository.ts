@@ -21,7 +21,7 @@ export class AccountEmailRepository {
   }
 
   /** Stores a new token's hash; earlier unused links of the same purpose stop working. */
-  async issueToken(data: { practiceId: string; userId: string; purpose: 'INVITE' | 'RESET'; tokenHash: string; expiresAt: Date }): Promise<void> {
+  async issueToken(data: { practiceId: string; userId: string; purpose: 'INVITE' | 'RESET' | 'EMAIL_CHANGE'; tokenHash: string; expiresAt: Date; email: string | null }): Promise<void> {
     await this.prisma.$transaction([
       this.prisma.passwordToken.updateMany({
         where: { userId: data.userId, purpose: data.purpose, usedAt: null, expiresAt: { gt: new Date() } },

@@ -1,6 +1,6 @@
 import { runInPracticeScope, type Logger } from '@solace/server-kit';
 import { Worker } from 'bullmq';
-import { bullmqConnection } from '../bullmq-connection';
+import { bullmqQueueOptions } from '../bullmq-connection';
 import type { EmailProvider } from '../email/email-provider';
 import type { AccountEmailRepository } from './account-email.repository';
 import { processAccountEmail } from './account-emails.processor';
@@ -11,7 +11,7 @@ export function startAccountEmailsWorker(deps: { redisUrl: string; accounts: Acc
     deps.queueName ?? ACCOUNT_EMAILS_QUEUE,
     // A job carries its practice; row-level security limits it to that practice's rows.
     (job) => runInPracticeScope(job.data.practiceId, () => processAccountEmail(job, deps)),
-    { connection: bullmqConnection(deps.redisUrl), concurrency: 5 },
+    { ...bullmqQueueOptions(deps.redisUrl), concurrency: 5 },
   );
   // Ids only in logs: the email and its link are never logged.
   worker.on('completed', (job, outcome) => deps.log.info({ jobId: job.id, purpose: job.data.purpose, outcome }, 'account email done'));

@@ -3,7 +3,7 @@
 // portal account and its sessions and sign-in tokens, and cancels future visits and their
 // reminders. What stays, and why, is in the README ("Data subject requests").
 import { Queue } from 'bullmq';
-import { bullmqConnection } from '../bullmq-connection';
+import { bullmqQueueOptions } from '../bullmq-connection';
 
 export const CLIENT_ERASURE_QUEUE = 'client-erasure';
 
@@ -17,7 +17,7 @@ export type ClientErasureQueue = Queue<ClientErasureJobData>;
 
 export function createClientErasureQueue(redisUrl: string, name = CLIENT_ERASURE_QUEUE): ClientErasureQueue {
   return new Queue<ClientErasureJobData>(name, {
-    connection: bullmqConnection(redisUrl),
+    ...bullmqQueueOptions(redisUrl),
     defaultJobOptions: { attempts: 10, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: false },
   });
 }

@@ -1,6 +1,6 @@
 import { runInPracticeScope, type Logger, type Redis } from '@solace/server-kit';
 import { Worker } from 'bullmq';
-import { bullmqConnection } from '../bullmq-connection';
+import { bullmqQueueOptions } from '../bullmq-connection';
 import type { RemindersQueue } from '../reminders/reminders.queue';
 import type { ClientErasureRepository } from './client-erasure.repository';
 import { processClientErasure } from './client-erasure.processor';
@@ -11,7 +11,7 @@ export function startClientErasureWorker(deps: { redisUrl: string; erasure: Clie
     deps.queueName ?? CLIENT_ERASURE_QUEUE,
     // A job carries its practice; row-level security limits it to that practice's rows.
     (job) => runInPracticeScope(job.data.practiceId, () => processClientErasure(job, deps)),
-    { connection: bullmqConnection(deps.redisUrl), concurrency: 2 },
+    { ...bullmqQueueOptions(deps.redisUrl), concurrency: 2 },
   );
   worker.on('completed', (job, outcome) => deps.log.info({ jobId: job.id, requestId: job.data.requestId, outcome }, 'client erasure done'));
   worker.on('failed', (job, error) => deps.log.warn({ jobId: job?.id, requestId: job?.data.requestId, attempts: job?.attemptsMade, err: error }, 'client erasure failed'));

@@ -2,7 +2,7 @@
 // deterministic (one per appointment and offset), so scheduling twice never sends twice, and
 // rescheduling or cancelling finds the jobs to move or remove. Jobs carry ids, never PHI.
 import { Queue } from 'bullmq';
-import { bullmqConnection } from '../bullmq-connection';
+import { bullmqQueueOptions } from '../bullmq-connection';
 
 export const REMINDERS_QUEUE = 'reminders';
 
@@ -29,7 +29,7 @@ export interface AppointmentForReminders {
 
 export function createRemindersQueue(redisUrl: string, name = REMINDERS_QUEUE): RemindersQueue {
   return new Queue<ReminderJobData>(name, {
-    connection: bullmqConnection(redisUrl),
+    ...bullmqQueueOptions(redisUrl),
     defaultJobOptions: {
       attempts: 5,
       backoff: { type: 'exponential', delay: 30_000 },

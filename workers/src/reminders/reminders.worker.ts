@@ -1,6 +1,6 @@
 import { runInPracticeScope, type Logger } from '@solace/server-kit';
 import { Worker } from 'bullmq';
-import { bullmqConnection } from '../bullmq-connection';
+import { bullmqQueueOptions } from '../bullmq-connection';
 import type { EmailProvider } from '../email/email-provider';
 import type { ReminderRepository } from './reminder.repository';
 import { processReminder } from './reminders.processor';
@@ -11,7 +11,7 @@ export function startRemindersWorker(deps: { redisUrl: string; reminders: Remind
     deps.queueName ?? REMINDERS_QUEUE,
     // A job carries its practice; row-level security limits it to that practice's rows.
     (job) => runInPracticeScope(job.data.practiceId, () => processReminder(job, deps)),
-    { connection: bullmqConnection(deps.redisUrl), concurrency: 5 },
+    { ...bullmqQueueOptions(deps.redisUrl), concurrency: 5 },
   );
   worker.on('completed', (job, outcome) => deps.log.info({ jobId: job.id, requestId: job.data.requestId, outcome }, 'reminder done'));
   worker.on('failed', (job, error) => deps.log.warn({ jobId: job?.id, requestId: job?.data.requestId, attempts: job?.attemptsMade, err: error }, 'reminder failed'));

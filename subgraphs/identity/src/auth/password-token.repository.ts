@@ -4,7 +4,7 @@ export class PasswordTokenRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   findByHash(tokenHash: string) {
-    return this.prisma.passwordToken.findFirst({ where: { tokenHash }, select: { id: true, userId: true, practiceId: true, expiresAt: true, usedAt: true } });
+    return this.prisma.passwordToken.findFirst({ where: { tokenHash }, select: { id: true, userId: true, practiceId: true, purpose: true, email: true, expiresAt: true, usedAt: true } });
   }
 
   /** Uses the token up; false when it was already used (two tabs, a replayed link). */

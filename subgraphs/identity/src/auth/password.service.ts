@@ -28,12 +28,13 @@ export class PasswordService {
 
   async setPassword(token: string, password: string, now = new Date()): Promise<true> {
     const found = await this.tokens.findByHash(createHash('sha256').update(token).digest('hex'));
-    if (!found || found.usedAt || found.expiresAt <= now) throw new DomainError('INVALID_TOKEN', INVALID_LINK);
+    if (!found || found.purpose === 'EMAIL_CHANGE' || found.usedAt || found.expiresAt <= now) throw new DomainError('INVALID_TOKEN', INVALID_LINK);
     const user = await this.staff.findInPractice(found.practiceId, found.userId);
     if (!user) throw new DomainError('INVALID_TOKEN', INVALID_LINK);
     assertPasswordPolicy(password, { email: user.email, displayName: user.displayName });
     if (!(await this.tokens.markUsed(found.id))) throw new DomainError('INVALID_TOKEN', INVALID_LINK);
-    await this.staff.setPassword(user.id, await hashPassword(password));
+    // The link reached them by email, so the address is theirs.
+    await this.staff.setPassword(user.id, await hashPassword(password), now);
     const sessionIds = await this.sessions.activeSessionIds(user.id);
     await this.sessions.revoke(sessionIds, 'PASSWORD_CHANGED');
     await endSessionLiveness(this.redis, sessionIds);

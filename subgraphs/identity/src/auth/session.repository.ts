@@ -40,6 +40,7 @@ export class SessionRepository {
     return this.prisma.$transaction(async (tx) => {
       const { count } = await tx.refreshToken.updateMany({ where: { id: tokenId, usedAt: null }, data: { usedAt: new Date() } });
       if (count === 0) return false;
+      await tx.authSession.updateMany({ where: { id: session.id }, data: { lastUsedAt: new Date() } });
       await tx.refreshToken.create({ data: { sessionId: session.id, practiceId: session.practiceId, tokenHash: nextTokenHash } });
       return true;
     });
@@ -47,6 +48,15 @@ export class SessionRepository {
 
   async revoke(sessionIds: string[], reason: string): Promise<void> {
     await this.prisma.authSession.updateMany({ where: { id: { in: sessionIds }, revokedAt: null }, data: { revokedAt: new Date(), endReason: reason } });
+  }
+
+  /** The user's sessions that can still be used, newest first (for the account page). */
+  listActive(practiceId: string, userId: string) {
+    return this.prisma.authSession.findMany({
+      where: { practiceId, userId, revokedAt: null, expiresAt: { gt: new Date() } },
+      select: { id: true, createdAt: true, lastUsedAt: true, ip: true, userAgent: true },
+      orderBy: { createdAt: 'desc' },
+    });
   }
 
   async activeSessionIds(userId: string): Promise<string[]> {

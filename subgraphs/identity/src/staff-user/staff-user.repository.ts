@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@solace/server-kit';
 import type { StaffUser } from './staff-user.type';
 
-const PUBLIC_FIELDS = { id: true, practiceId: true, displayName: true, email: true, roles: true } as const;
+const PUBLIC_FIELDS = { id: true, practiceId: true, displayName: true, email: true, roles: true, emailVerifiedAt: true } as const;
 
 export class StaffUserRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -33,8 +33,21 @@ export class StaffUserRepository {
     return this.prisma.staffUser.count({ where: { practiceId, active: true, roles: { has: 'ADMIN' } } });
   }
 
-  async setPassword(id: string, passwordHash: string): Promise<void> {
-    await this.prisma.staffUser.update({ where: { id }, data: { passwordHash, failedSignIns: 0, lockedUntil: null } });
+  /** `emailVerifiedAt` when the new password came through an emailed link (which proves the address). */
+  async setPassword(id: string, passwordHash: string, emailVerifiedAt?: Date): Promise<void> {
+    await this.prisma.staffUser.update({ where: { id }, data: { passwordHash, failedSignIns: 0, lockedUntil: null, ...(emailVerifiedAt ? { emailVerifiedAt } : {}) } });
+  }
+
+  /** Switches the sign-in address to a confirmed one; false when someone already signs in with it. */
+  async changeEmail(practiceId: string, id: string, email: string, verifiedAt: Date): Promise<boolean> {
+    try {
+      const { count } = await this.prisma.staffUser.updateMany({ where: { id, practiceId, active: true }, data: { email, emailVerifiedAt: verifiedAt } });
+      return count === 1;
+    } catch (error) {
+      // The unique index spans practices, which this practice's scope cannot see: it answers for them.
+      if ((error as { code?: string }).code === 'P2002') return false;
+      throw error;
+    }
   }
 
   /** For the second sign-in step: the same fields as findCredentialsByEmail. */

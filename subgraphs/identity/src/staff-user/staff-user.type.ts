@@ -27,4 +27,8 @@ export class StaffUser {
   @UseMiddleware(hiddenFromClients)
   @Field(() => [Role])
   roles!: Role[];
+
+  @UseMiddleware(hiddenFromClients)
+  @Field(() => Date, { nullable: true, description: 'When the email address was confirmed (invitation accepted, reset used or change confirmed).' })
+  emailVerifiedAt?: Date | null;
 }
