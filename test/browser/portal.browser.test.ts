@@ -3,25 +3,20 @@
 // clinician sees the reply arrive live. Also the magic link, and staff inviting a client.
 import { ACCOUNT_EMAILS_QUEUE } from '@solace/workers';
 import { createLogger } from '@solace/server-kit';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, devices, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { devices, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '../../scripts/infra/system-packages';
 import { AccountEmailRepository } from '../../workers/src/account-emails/account-email.repository';
 import { startAccountEmailsWorker } from '../../workers/src/account-emails/account-emails.worker';
 import { LocalMailboxProvider } from '../../workers/src/email/local-mailbox.provider';
 import { createTestClient, createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
+import { freePort, launchChromium, SCREENSHOTS, startWebApp } from '../support/browser';
 import { startStack, type TestStack } from '../support/stack';
 import { waitForSubscriber } from '../support/subscribers';
-
-const ROOT = resolve(__dirname, '../..');
-const SCREENSHOTS = resolve(ROOT, '.data/screenshots');
 
 let stack: TestStack;
 let web: ChildProcess;
@@ -29,29 +24,6 @@ let webUrl: string;
 let browser: Browser;
 let mailboxDir: string;
 let worker: ReturnType<typeof startAccountEmailsWorker>;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function waitForHttp(url: string) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer`);
-}
 
 beforeAll(async () => {
   const port = await freePort();
@@ -70,19 +42,8 @@ beforeAll(async () => {
     log,
     queueName: ACCOUNT_EMAILS_QUEUE,
   });
-  // The web app is built by the test command (scripts/test.sh) before the tests run.
-  web = spawn('node', [resolve(ROOT, 'web/.output/server/index.mjs')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_PUBLIC_ROUTER_URL: stack.routerUrl },
-    stdio: 'ignore',
-  });
-  await waitForHttp(`${webUrl}/portal/sign-in`);
-  const executablePath = chromiumPath();
-  if (!executablePath) throw new Error('Chromium is missing: run `bash scripts/setup.sh chromium`.');
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  web = await startWebApp({ port, routerUrl: stack.routerUrl, readyPath: '/portal/sign-in' });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -126,7 +87,7 @@ async function signInAsStaff(page: Page, email: string) {
   await page.goto(`${webUrl}/login`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL(/\/today/);
 }
 
@@ -152,10 +113,10 @@ describe('client portal in the browser', () => {
     expect(message).toContain(practice.name);
     const code = /^ {4}(\d{6})$/m.exec(message)![1]!;
     await page.getByLabel('6-digit code').fill(code === '000000' ? '111111' : '000000');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'That code is not valid' }).waitFor();
     await page.getByLabel('6-digit code').fill(code);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(/\/portal$/);
     await page.getByText(`Secure messages with your care team at ${practice.name}.`).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/portal-home.png`, fullPage: true });

@@ -1,68 +1,28 @@
 // Staff in real Chromium: sign-in and lockout, Today, a message arriving live, the audit log,
 // choosing a password through an emailed link, and two-step verification (TOTP).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { resolve } from 'node:path';
 import { generate } from 'otplib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '../../scripts/infra/system-packages';
 import { createTestAppointment, createTestClient, createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
 import { gql } from '../support/graphql-client';
+import { freePort, launchChromium, SCREENSHOTS, startWebApp } from '../support/browser';
 import { startStack, type TestStack } from '../support/stack';
 import { waitForSubscriber } from '../support/subscribers';
-
-const ROOT = resolve(__dirname, '../..');
-const SCREENSHOTS = resolve(ROOT, '.data/screenshots');
 
 let stack: TestStack;
 let web: ChildProcess;
 let webUrl: string;
 let browser: Browser;
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function waitForHttp(url: string) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
 beforeAll(async () => {
   const port = await freePort();
   webUrl = `http://127.0.0.1:${port}`;
   stack = await startStack({ allowedOrigins: [webUrl] });
-  // The web app is built by the test command (scripts/test.sh) before the tests run.
-  web = spawn('node', [resolve(ROOT, 'web/.output/server/index.mjs')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_PUBLIC_ROUTER_URL: stack.routerUrl },
-    stdio: 'ignore',
-  });
-  await waitForHttp(`${webUrl}/login`);
-  const executablePath = chromiumPath();
-  if (!executablePath) throw new Error('Chromium is missing: run `bash scripts/setup.sh chromium`.');
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  web = await startWebApp({ port, routerUrl: stack.routerUrl, readyPath: '/login' });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -76,7 +36,7 @@ async function signInAs(page: Page, email: string) {
   await page.goto(`${webUrl}/login`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL(/\/today/);
 }
 
@@ -95,7 +55,7 @@ describe('clinician in the browser', () => {
     await page.waitForURL(/\/login/);
     await page.getByLabel('Email').fill(clinician.email);
     await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(/\/today/);
     const row = page.getByRole('list', { name: "Today's appointments" }).getByText(`Dana ${client.lastName}`);
     await row.waitFor();
@@ -133,16 +93,16 @@ describe('clinician in the browser', () => {
     await page.getByLabel('Email').fill(clinician.email);
     for (let attempt = 1; attempt <= 4; attempt++) {
       await page.getByLabel('Password').fill(`not-the-password-${attempt}`);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByRole('alert').filter({ hasText: 'The email or password is incorrect.' }).waitFor();
-      await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true);
+      await expect.poll(() => page.getByRole('button', { name: 'Sign in', exact: true }).isEnabled()).toBe(true);
     }
     await page.getByLabel('Password').fill('not-the-password-5');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'locked for 15 minutes' }).waitFor();
     // Even the right password is refused while the lock lasts.
     await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'locked for 15 minutes' }).waitFor();
     expect(page.url()).toContain('/login');
     await page.screenshot({ path: `${SCREENSHOTS}/locked.png` });
@@ -201,7 +161,7 @@ describe('clinician in the browser', () => {
     await page.getByRole('link', { name: 'Sign in' }).click();
     await page.getByLabel('Email').fill(staff.email);
     await page.getByLabel('Password').fill('Quiet-river-stone-58');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(/\/today/);
   });
 
@@ -224,7 +184,7 @@ describe('clinician in the browser', () => {
     await page.waitForURL(/\/login/);
     await page.getByLabel('Email').fill(staff.email);
     await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByLabel('Authentication code').fill('000000');
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('alert').filter({ hasText: 'That code is not valid' }).waitFor();

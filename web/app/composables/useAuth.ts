@@ -1,10 +1,68 @@
 import { useMutation, type CombinedError } from '@urql/vue';
+import { startAuthentication } from '@simplewebauthn/browser';
 import { graphql } from '~/gql';
+import { passkeyCeremonyError } from './usePasskeys';
 
 const CompleteMfaDocument = graphql(`
   mutation CompleteMfa($mfaToken: String!, $code: String!) {
     completeMfaSignIn(mfaToken: $mfaToken, code: $code) {
       mfaRequired
+      accessToken
+      expiresAt
+      refreshToken
+      user {
+        id
+        displayName
+        roles
+      }
+    }
+  }
+`);
+
+const StartEnrollmentDocument = graphql(`
+  mutation StartMfaEnrollmentAtSignIn($mfaToken: String!) {
+    startMfaEnrollmentAtSignIn(mfaToken: $mfaToken) {
+      secret
+      otpauthUri
+      qrCodeSvg
+    }
+  }
+`);
+
+const CompleteEnrollmentDocument = graphql(`
+  mutation CompleteMfaEnrollmentAtSignIn($mfaToken: String!, $code: String!) {
+    completeMfaEnrollmentAtSignIn(mfaToken: $mfaToken, code: $code) {
+      recoveryCodes
+      mfaRequired
+      mfaEnrollmentRequired
+      mfaToken
+      accessToken
+      expiresAt
+      refreshToken
+      user {
+        id
+        displayName
+        roles
+      }
+    }
+  }
+`);
+
+const StartPasskeySignInDocument = graphql(`
+  mutation StartPasskeySignIn {
+    startPasskeySignIn {
+      challengeId
+      optionsJson
+    }
+  }
+`);
+
+const PasskeySignInDocument = graphql(`
+  mutation SignInWithPasskey($challengeId: String!, $responseJson: String!) {
+    signInWithPasskey(challengeId: $challengeId, responseJson: $responseJson) {
+      mfaRequired
+      mfaEnrollmentRequired
+      mfaToken
       accessToken
       expiresAt
       refreshToken
@@ -27,6 +85,7 @@ const LoginDocument = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       mfaRequired
+      mfaEnrollmentRequired
       mfaToken
       accessToken
       expiresAt
@@ -46,11 +105,16 @@ export function useAuth() {
   type Session = NonNullable<ReturnType<typeof useSession>['session']['value']>;
   const logout = useMutation(LogoutDocument);
   const completeMfa = useMutation(CompleteMfaDocument);
+  const startEnrollment = useMutation(StartEnrollmentDocument);
+  const completeEnrollment = useMutation(CompleteEnrollmentDocument);
+  const startPasskey = useMutation(StartPasskeySignInDocument);
+  const passkeySignIn = useMutation(PasskeySignInDocument);
 
-  type Payload = { mfaRequired: boolean; mfaToken?: string | null; accessToken?: string | null; expiresAt?: string | null; refreshToken?: string | null; user?: Session['user'] | null };
-  /** Stores a finished sign-in; answers the MFA token when a second factor is still needed. */
-  function accept(payload: Payload): { mfaToken: string } | null {
+  type Payload = { mfaRequired: boolean; mfaEnrollmentRequired?: boolean; mfaToken?: string | null; accessToken?: string | null; expiresAt?: string | null; refreshToken?: string | null; user?: Session['user'] | null };
+  /** Stores a finished sign-in; answers the MFA token when a second factor is still needed (or must be set up). */
+  function accept(payload: Payload): { mfaToken: string; enroll?: boolean } | null {
     if (payload.mfaRequired) return { mfaToken: payload.mfaToken ?? '' };
+    if (payload.mfaEnrollmentRequired) return { mfaToken: payload.mfaToken ?? '', enroll: true };
     signIn({ accessToken: payload.accessToken!, expiresAt: payload.expiresAt!, refreshToken: payload.refreshToken!, user: payload.user! });
     return null;
   }
@@ -63,9 +127,9 @@ export function useAuth() {
   const errorMessage = useErrorMessage();
 
   return {
-    signingIn: computed(() => login.fetching.value || completeMfa.fetching.value),
-    /** Signed in: {}; second factor needed: { mfaToken }; refused: { error }. */
-    async signIn(email: string, password: string): Promise<{ error?: string; mfaToken?: string }> {
+    signingIn: computed(() => login.fetching.value || completeMfa.fetching.value || completeEnrollment.fetching.value || passkeySignIn.fetching.value),
+    /** Signed in: {}; second factor needed: { mfaToken }; one must be set up first: { mfaToken, enroll }; refused: { error }. */
+    async signIn(email: string, password: string): Promise<{ error?: string; mfaToken?: string; enroll?: boolean }> {
       const result = await login.executeMutation({ email, password });
       if (result.error || !result.data) return { error: failure(result.error) };
       return accept(result.data.login) ?? {};
@@ -74,6 +138,34 @@ export function useAuth() {
       const result = await completeMfa.executeMutation({ mfaToken, code: code.trim() });
       if (result.error || !result.data) return { error: failure(result.error) };
       accept(result.data.completeMfaSignIn);
+      return {};
+    },
+    /** Enrolment the practice requires, in the middle of signing in (mfaToken from signIn). */
+    async startEnrollment(mfaToken: string) {
+      const result = await startEnrollment.executeMutation({ mfaToken });
+      return result.data ? { enrollment: result.data.startMfaEnrollmentAtSignIn } : { error: failure(result.error) };
+    },
+    async completeEnrollment(mfaToken: string, code: string): Promise<{ error?: string } | { recoveryCodes: string[] }> {
+      const result = await completeEnrollment.executeMutation({ mfaToken, code });
+      if (result.error || !result.data) return { error: failure(result.error) };
+      const { recoveryCodes, ...payload } = result.data.completeMfaEnrollmentAtSignIn;
+      accept(payload);
+      return { recoveryCodes: recoveryCodes ?? [] };
+    },
+    /** Lets the browser offer this site's passkeys; signs in with the one the person picks. */
+    async signInWithPasskey(): Promise<{ error?: string }> {
+      const started = await startPasskey.executeMutation({});
+      if (!started.data) return { error: failure(started.error) };
+      const { challengeId, optionsJson } = started.data.startPasskeySignIn;
+      let response;
+      try {
+        response = await startAuthentication({ optionsJSON: JSON.parse(optionsJson) });
+      } catch (error) {
+        return { error: passkeyCeremonyError(error) };
+      }
+      const result = await passkeySignIn.executeMutation({ challengeId, responseJson: JSON.stringify(response) });
+      if (result.error || !result.data) return { error: failure(result.error) };
+      accept(result.data.signInWithPasskey);
       return {};
     },
     /** Ends the session on the server too, so the token is dead even if it was copied. */

@@ -1,6 +1,6 @@
 // Staff pages need a staff session; portal pages (/portal) need a client session. Signing in,
 // magic links and resetting a password need none.
-const PUBLIC_PAGES = new Set(['/login', '/forgot-password', '/set-password', '/portal/sign-in', '/portal/verify']);
+const PUBLIC_PAGES = new Set(['/login', '/forgot-password', '/set-password', '/confirm-email', '/portal/sign-in', '/portal/verify']);
 const isPortal = (path: string) => path === '/portal' || path.startsWith('/portal/');
 
 export default defineNuxtRouteMiddleware((to) => {

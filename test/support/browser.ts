@@ -1,0 +1,54 @@
+// What the browser tests share: a free port, the built web app served against a test stack, and
+// Debian's Chromium driven by playwright-core.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { chromiumPath } from '../../scripts/infra/system-packages';
+
+const ROOT = resolve(__dirname, '../..');
+export const SCREENSHOTS = resolve(ROOT, '.data/screenshots');
+
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+export async function waitForHttp(url: string) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** Serves the built web app (scripts/test.sh builds it before the tests) against the given router. */
+export async function startWebApp(options: { port: number; routerUrl: string; readyPath?: string }): Promise<ChildProcess> {
+  const web = spawn('node', [resolve(ROOT, 'web/.output/server/index.mjs')], {
+    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', NUXT_PUBLIC_ROUTER_URL: options.routerUrl },
+    stdio: 'ignore',
+  });
+  await waitForHttp(`http://127.0.0.1:${options.port}${options.readyPath ?? '/login'}`);
+  return web;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('Chromium is missing: run `bash scripts/setup.sh chromium`.');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
