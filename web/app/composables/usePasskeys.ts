@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@urql/vue';
-import { browserSupportsWebAuthn, startAuthentication, startRegistration, WebAuthnError } from '@simplewebauthn/browser';
+import { browserSupportsWebAuthn, startRegistration, WebAuthnError } from '@simplewebauthn/browser';
 import { graphql } from '~/gql';
 
 const PasskeysDocument = graphql(`
