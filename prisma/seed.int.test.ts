@@ -19,6 +19,7 @@ describe('demo seed', () => {
       await prepareDatabase({ ownerUrl, appUrl: appUrlFor(ownerUrl) }, () => undefined);
       expect(await seedDemo(ownerUrl)).toBe('created');
       expect(await seedDemo(ownerUrl)).toBe('existing');
+      expect(await prisma.practice.findFirstOrThrow({ select: { staffMfaRequired: true } })).toEqual({ staffMfaRequired: false });
       expect(await prisma.staffUser.count()).toBe(DEMO_LOGINS.length);
       expect(await prisma.client.count()).toBe(20);
       expect(await prisma.appointment.count()).toBeGreaterThan(40);

@@ -21,7 +21,12 @@ const SESSION_HOURS = [9, 10, 11, 13, 14, 15];
 export async function seedDemo(databaseUrl: string, now = new Date()): Promise<'created' | 'existing'> {
   const prisma = createPrismaClient(databaseUrl);
   try {
-    if (await prisma.staffUser.findFirst({ where: { email: DEMO_LOGINS[0].email }, select: { id: true } })) return 'existing';
+    const existing = await prisma.staffUser.findFirst({ where: { email: DEMO_LOGINS[0].email }, select: { practiceId: true } });
+    if (existing) {
+      // A demo database from before two-step verification became the default keeps the demo logins working.
+      await prisma.practice.update({ where: { id: existing.practiceId }, data: { staffMfaRequired: false } });
+      return 'existing';
+    }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const cipher = createFieldCipher();
     await prisma.$transaction(async (tx) => {
