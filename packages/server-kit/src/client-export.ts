@@ -4,6 +4,9 @@
 // still reads only its own tables. Sections are admin-only (their field resolvers authorize) and
 // record an EXPORT audit event per record they disclose.
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { Authorized, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { allowedRoles } from './auth/role-matrix';
+import { requireUser, type RequestContext } from './context';
 
 export { GraphQLJSONObject as ExportRecordScalar };
 
@@ -22,4 +25,43 @@ export function exportRecord(row: object): ExportRecord {
       value instanceof Date ? value.toISOString() : typeof value === 'bigint' ? value.toString() : value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value,
     ]),
   );
+}
+
+export interface ClientExportSectionSpec {
+  /** The field this domain adds to ClientDataExport, e.g. `charges`. */
+  field: string;
+  /** The audited entity type of each record, e.g. `Charge`. */
+  entityType: string;
+  description: string;
+}
+
+/** The client's records in one domain (each with an `id`), read in the caller's practice. */
+export type ClientExportLoader = (practiceId: string, clientId: string) => Promise<ExportRecord[]>;
+
+/**
+ * A domain's section of the export, declared once per subgraph: `type` goes in `orphanedTypes`,
+ * `resolver(load)` among the resolvers. Admin-only; every record returned is audited as EXPORT.
+ */
+export function clientExportSection(spec: ClientExportSectionSpec) {
+  @Directive('@key(fields: "clientId")')
+  @ObjectType('ClientDataExport')
+  class ClientDataExportSection {
+    @Field(() => ID)
+    clientId!: string;
+  }
+
+  @Resolver(() => ClientDataExportSection)
+  class ClientExportSectionResolver {
+    constructor(private readonly load: ClientExportLoader) {}
+
+    @Authorized(...allowedRoles('exportClientData'))
+    @FieldResolver(() => [GraphQLJSONObject], { name: spec.field, description: spec.description })
+    async section(@Root() root: ClientDataExportSection, @Ctx() ctx: RequestContext): Promise<ExportRecord[]> {
+      const records = await this.load(requireUser(ctx).practiceId, root.clientId);
+      ctx.audit?.record('EXPORT', spec.entityType, records.map((record) => String(record.id)));
+      return records;
+    }
+  }
+
+  return { type: ClientDataExportSection, resolver: (load: ClientExportLoader) => new ClientExportSectionResolver(load) };
 }

@@ -1,16 +1,22 @@
-import { clientExportReference, ClientRef, StaffUserRef, type SubgraphDefinition } from '@solace/server-kit';
+import { clientExportReference, clientExportSection, ClientRef, StaffUserRef, type SubgraphDefinition } from '@solace/server-kit';
 import { createRemindersQueue } from '@solace/workers';
 import { AppointmentRepository } from './appointment/appointment.repository';
 import { AppointmentResolver, appointmentReference } from './appointment/appointment.resolver';
 import { AppointmentService } from './appointment/appointment.service';
 import { createAppointmentSideEffects } from './appointment/appointment.side-effects';
-import { ClientDataExportAppointments, ClientExportSectionResolver } from './client-export/client-export.section';
 import { ClientExportRepository } from './client-export/client-export.repository';
+
+/** This domain's section of a client's data export (server-kit client-export.ts). */
+const exportSection = clientExportSection({
+  field: 'appointments',
+  entityType: 'Appointment',
+  description: 'Every appointment of the client, past and future, with its status.',
+});
 
 export const appointmentsSubgraph: SubgraphDefinition = {
   name: 'appointments',
-  orphanedTypes: [ClientRef, StaffUserRef, ClientDataExportAppointments],
-  resolvers: (deps) => [new AppointmentResolver(appointmentService(deps)), new ClientExportSectionResolver(new ClientExportRepository(deps.prisma))],
+  orphanedTypes: [ClientRef, StaffUserRef, exportSection.type],
+  resolvers: (deps) => [new AppointmentResolver(appointmentService(deps)), exportSection.resolver((practiceId, clientId) => new ClientExportRepository(deps.prisma).appointments(practiceId, clientId))],
   referenceResolvers: (deps) => ({ Appointment: appointmentReference(appointmentService(deps)), ...clientExportReference }),
 };
 

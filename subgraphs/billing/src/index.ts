@@ -1,18 +1,24 @@
-import { clientExportReference, type SubgraphDefinition } from '@solace/server-kit';
+import { clientExportReference, clientExportSection, type SubgraphDefinition } from '@solace/server-kit';
 import { ChargeRepository } from './charge/charge.repository';
 import { billingReferences, ChargeResolver, ClientBalanceResolver } from './charge/charge.resolver';
 import { ChargeService } from './charge/charge.service';
 import { ClientWithBalance } from './charge/charge.type';
-import { ClientDataExportCharges, ClientExportSectionResolver } from './client-export/client-export.section';
 import { ClientExportRepository } from './client-export/client-export.repository';
+
+/** This domain's section of a client's data export (server-kit client-export.ts). */
+const exportSection = clientExportSection({
+  field: 'charges',
+  entityType: 'Charge',
+  description: 'Every charge to the client, in cents.',
+});
 
 export const billingSubgraph: SubgraphDefinition = {
   name: 'billing',
   // Client is reachable only through other subgraphs; list it so its balanceCents field is kept.
-  orphanedTypes: [ClientWithBalance, ClientDataExportCharges],
+  orphanedTypes: [ClientWithBalance, exportSection.type],
   resolvers: ({ prisma }) => {
     const service = new ChargeService(new ChargeRepository(prisma));
-    return [new ChargeResolver(service), new ClientBalanceResolver(service), new ClientExportSectionResolver(new ClientExportRepository(prisma))];
+    return [new ChargeResolver(service), new ClientBalanceResolver(service), exportSection.resolver((practiceId, clientId) => new ClientExportRepository(prisma).charges(practiceId, clientId))];
   },
   referenceResolvers: ({ prisma }) => ({ ...billingReferences(new ChargeService(new ChargeRepository(prisma))), ...clientExportReference }),
 };
