@@ -1,20 +1,13 @@
 // A client in real Chromium, on a phone-sized screen: signs in with the code emailed to them (read
 // from the local mailbox the account-emails worker writes), reads their thread and replies; the
 // clinician sees the reply arrive live. Also the magic link, and staff inviting a client.
-import { ACCOUNT_EMAILS_QUEUE } from '@solace/workers';
-import { createLogger } from '@solace/server-kit';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { devices, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccountEmailRepository } from '../../workers/src/account-emails/account-email.repository';
-import { startAccountEmailsWorker } from '../../workers/src/account-emails/account-emails.worker';
-import { LocalMailboxProvider } from '../../workers/src/email/local-mailbox.provider';
 import { createTestClient, createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
 import { freePort, launchChromium, SCREENSHOTS, startWebApp } from '../support/browser';
+import { startMailboxWorker, type TestMailbox } from '../support/mailbox';
 import { startStack, type TestStack } from '../support/stack';
 import { waitForSubscriber } from '../support/subscribers';
 
@@ -22,8 +15,7 @@ let stack: TestStack;
 let web: ChildProcess;
 let webUrl: string;
 let browser: Browser;
-let mailboxDir: string;
-let worker: ReturnType<typeof startAccountEmailsWorker>;
+let mailbox: TestMailbox;
 
 beforeAll(async () => {
   const port = await freePort();
@@ -32,16 +24,7 @@ beforeAll(async () => {
   process.env.SOLACE_CLIENT_SIGN_IN_PER_IP = '1000000';
   process.env.SOLACE_CLIENT_SIGN_IN_ATTEMPTS_PER_IP = '1000000';
   stack = await startStack({ allowedOrigins: [webUrl] });
-  mailboxDir = await mkdtemp(join(tmpdir(), 'solace-portal-mailbox-'));
-  const log = createLogger('test');
-  worker = startAccountEmailsWorker({
-    redisUrl: process.env.REDIS_URL!,
-    accounts: new AccountEmailRepository(testPrisma()),
-    email: new LocalMailboxProvider(mailboxDir, log),
-    webUrl,
-    log,
-    queueName: ACCOUNT_EMAILS_QUEUE,
-  });
+  mailbox = await startMailboxWorker({ prisma: testPrisma(), webUrl });
   web = await startWebApp({ port, routerUrl: stack.routerUrl, readyPath: '/portal/sign-in' });
   browser = await launchChromium();
 });
@@ -49,23 +32,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   web?.kill('SIGTERM');
-  await worker?.close();
+  await mailbox?.close();
   await stack?.stop();
 });
 
-/** The newest email to an address whose text contains `having`. */
-async function latestEmail(address: string, having: string): Promise<string> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const found: Array<{ text: string; written: number }> = [];
-    for (const name of await readdir(mailboxDir)) {
-      const text = await readFile(join(mailboxDir, name), 'utf8');
-      if (text.includes(`To: ${address}`) && text.includes(having)) found.push({ text, written: (await stat(join(mailboxDir, name))).mtimeMs });
-    }
-    if (found.length > 0) return found.sort((a, b) => b.written - a.written)[0]!.text;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`No email to ${address} containing "${having}"`);
-}
+const latestEmail = (address: string, having: string) => mailbox.latestTo(address, having);
 
 /** A practice with a clinician, and a client with a portal account and a thread. */
 async function practiceWithPortalClient() {

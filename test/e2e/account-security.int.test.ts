@@ -1,32 +1,23 @@
 // A signed-in staff member manages their own account: sessions, password and sign-in email.
-import { createLogger, createPrismaClient } from '@solace/server-kit';
-import { ACCOUNT_EMAILS_QUEUE } from '@solace/workers';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createPrismaClient } from '@solace/server-kit';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccountEmailRepository } from '../../workers/src/account-emails/account-email.repository';
-import { startAccountEmailsWorker } from '../../workers/src/account-emails/account-emails.worker';
-import { LocalMailboxProvider } from '../../workers/src/email/local-mailbox.provider';
 import { createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
 import { gql } from '../support/graphql-client';
+import { startMailboxWorker, type TestMailbox } from '../support/mailbox';
 import { startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
-let mailboxDir: string;
-let worker: ReturnType<typeof startAccountEmailsWorker>;
+let mailbox: TestMailbox;
 // The worker connects as the services do (row-level security applies to its jobs).
 const appPrisma = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 2 });
 
 beforeAll(async () => {
   stack = await startStack();
-  mailboxDir = await mkdtemp(join(tmpdir(), 'solace-account-security-'));
-  const log = createLogger('test');
-  worker = startAccountEmailsWorker({ redisUrl: process.env.REDIS_URL!, accounts: new AccountEmailRepository(appPrisma), email: new LocalMailboxProvider(mailboxDir, log), webUrl: 'https://app.solace.test', log, queueName: ACCOUNT_EMAILS_QUEUE });
+  mailbox = await startMailboxWorker({ prisma: appPrisma, webUrl: 'https://app.solace.test' });
 });
 afterAll(async () => {
-  await worker?.close();
+  await mailbox?.close();
   await stack?.stop();
   await appPrisma.$disconnect();
 });
@@ -42,16 +33,7 @@ async function signIn(email: string, password = TEST_PASSWORD) {
   return result.data!.login as { accessToken: string; refreshToken: string };
 }
 
-async function emailTo(address: string): Promise<string> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    for (const name of await readdir(mailboxDir)) {
-      const text = await readFile(join(mailboxDir, name), 'utf8');
-      if (text.includes(`To: ${address}`)) return text;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`No email to ${address}`);
-}
+const emailTo = async (address: string) => (await mailbox.emailsTo(address))[0]!;
 
 describe('sessions', () => {
   it('lists your sessions, marks this one, and signs another out at once', async () => {

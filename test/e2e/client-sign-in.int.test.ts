@@ -1,24 +1,19 @@
 // Clients sign in to the portal without a password: staff invite them, they ask for an emailed
 // six-digit code or magic link (15 minutes, single use, five wrong codes burn it), and the request
 // reveals nothing about which addresses have accounts. Client sessions rotate like staff sessions.
-import { ACCOUNT_EMAILS_QUEUE } from '@solace/workers';
-import { createLogger, createRedis } from '@solace/server-kit';
+import { createRedis } from '@solace/server-kit';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientSignInRateLimit } from '../../subgraphs/identity/src/client-account/client-sign-in.rate-limit';
-import { AccountEmailRepository } from '../../workers/src/account-emails/account-email.repository';
-import { startAccountEmailsWorker } from '../../workers/src/account-emails/account-emails.worker';
-import { LocalMailboxProvider } from '../../workers/src/email/local-mailbox.provider';
 import { createTestClient, createTestPractice, createTestStaff, testPrisma } from '../support/factories';
 import { gql, tokenFor } from '../support/graphql-client';
+import { startMailboxWorker, type TestMailbox } from '../support/mailbox';
 import { startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
-let mailboxDir: string;
-let worker: ReturnType<typeof startAccountEmailsWorker>;
+let mailbox: TestMailbox;
 const prisma = testPrisma();
 
 beforeAll(async () => {
@@ -27,35 +22,14 @@ beforeAll(async () => {
   process.env.SOLACE_CLIENT_SIGN_IN_PER_IP = '1000000';
   process.env.SOLACE_CLIENT_SIGN_IN_ATTEMPTS_PER_IP = '1000000';
   stack = await startStack();
-  mailboxDir = await mkdtemp(join(tmpdir(), 'solace-client-sign-in-'));
-  const log = createLogger('test');
-  worker = startAccountEmailsWorker({
-    redisUrl: process.env.REDIS_URL!,
-    accounts: new AccountEmailRepository(prisma),
-    email: new LocalMailboxProvider(mailboxDir, log),
-    webUrl: 'https://app.solace.test',
-    log,
-    queueName: ACCOUNT_EMAILS_QUEUE,
-  });
+  mailbox = await startMailboxWorker({ prisma, webUrl: 'https://app.solace.test' });
 });
 afterAll(async () => {
-  await worker?.close();
+  await mailbox?.close();
   await stack?.stop();
 });
 
-/** Emails to an address (optionally only those containing `having`), oldest first, once at least `count` have arrived. */
-async function emailsTo(address: string, count = 1, having = ''): Promise<string[]> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const found: Array<{ text: string; written: number }> = [];
-    for (const name of await readdir(mailboxDir)) {
-      const text = await readFile(join(mailboxDir, name), 'utf8');
-      if (text.includes(`To: ${address}`) && text.includes(having)) found.push({ text, written: (await stat(join(mailboxDir, name))).mtimeMs });
-    }
-    if (found.length >= count) return found.sort((a, b) => a.written - b.written).map((f) => f.text);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Fewer than ${count} emails to ${address}`);
-}
+const emailsTo = (address: string, count = 1, having = '') => mailbox.emailsTo(address, count, having);
 const codeIn = (email: string) => /^ {4}(\d{6})$/m.exec(email)![1]!;
 const linkTokenIn = (email: string) => /portal\/verify\?token=([A-Za-z0-9_-]+)/.exec(email)![1]!;
 const codeOf = (r: { errors?: Array<{ extensions?: { code?: string } }> }) => r.errors?.[0]?.extensions?.code;
@@ -170,8 +144,8 @@ describe('client sign-in', () => {
     const unknown = await gql(stack.routerUrl, REQUEST, { e: unknownAddress });
     expect(unknown).toEqual(known);
     await nthCodeEmail(email, 1);
-    expect((await readdir(mailboxDir)).length).toBeGreaterThan(0);
-    for (const name of await readdir(mailboxDir)) expect(await readFile(join(mailboxDir, name), 'utf8')).not.toContain(unknownAddress);
+    expect((await readdir(mailbox.dir)).length).toBeGreaterThan(0);
+    for (const name of await readdir(mailbox.dir)) expect(await readFile(join(mailbox.dir, name), 'utf8')).not.toContain(unknownAddress);
     // Completing for an unknown address fails the same way as a wrong code.
     expect(codeOf(await gql(stack.routerUrl, COMPLETE, { e: unknownAddress, c: '123456' }))).toBe('INVALID_TOKEN');
   });

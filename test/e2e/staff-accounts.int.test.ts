@@ -1,52 +1,27 @@
 // Admins invite, re-role and deactivate staff; invitations and resets arrive by email as
 // single-use links; new passwords must meet the policy and end old sessions.
-import { ACCOUNT_EMAILS_QUEUE } from '@solace/workers';
-import { createLogger, createPrismaClient } from '@solace/server-kit';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createPrismaClient } from '@solace/server-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccountEmailRepository } from '../../workers/src/account-emails/account-email.repository';
-import { startAccountEmailsWorker } from '../../workers/src/account-emails/account-emails.worker';
-import { LocalMailboxProvider } from '../../workers/src/email/local-mailbox.provider';
 import { createTestPractice, createTestStaff, TEST_PASSWORD } from '../support/factories';
 import { gql } from '../support/graphql-client';
+import { startMailboxWorker, type TestMailbox } from '../support/mailbox';
 import { startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
-let mailboxDir: string;
-let worker: ReturnType<typeof startAccountEmailsWorker>;
+let mailbox: TestMailbox;
 const prisma = createPrismaClient(process.env.DATABASE_OWNER_URL!, { poolSize: 2 });
 
 beforeAll(async () => {
   stack = await startStack();
-  mailboxDir = await mkdtemp(join(tmpdir(), 'solace-accounts-'));
-  const log = createLogger('test');
-  worker = startAccountEmailsWorker({
-    redisUrl: process.env.REDIS_URL!,
-    accounts: new AccountEmailRepository(prisma),
-    email: new LocalMailboxProvider(mailboxDir, log),
-    webUrl: 'https://app.solace.test',
-    log,
-    queueName: ACCOUNT_EMAILS_QUEUE,
-  });
+  mailbox = await startMailboxWorker({ prisma, webUrl: 'https://app.solace.test' });
 });
 afterAll(async () => {
-  await worker?.close();
+  await mailbox?.close();
   await stack?.stop();
   await prisma.$disconnect();
 });
 
-async function emailTo(address: string): Promise<string> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    for (const name of await readdir(mailboxDir)) {
-      const text = await readFile(join(mailboxDir, name), 'utf8');
-      if (text.includes(`To: ${address}`)) return text;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`No email to ${address}`);
-}
+const emailTo = async (address: string) => (await mailbox.emailsTo(address))[0]!;
 const tokenIn = (email: string) => /set-password\?token=([A-Za-z0-9_-]+)/.exec(email)![1]!;
 
 async function login(email: string, password = TEST_PASSWORD) {
