@@ -1,4 +1,4 @@
-import { useMutation } from '@urql/vue';
+import { useMutation, useQuery } from '@urql/vue';
 import { graphql } from '~/gql';
 
 const StartDocument = graphql(`
@@ -17,11 +17,24 @@ const ConfirmDocument = graphql(`
   }
 `);
 
+const MfaStatusDocument = graphql(`
+  query MfaStatus {
+    me {
+      id
+      mfaEnabledAt
+    }
+  }
+`);
+
 export function useMfa() {
+  const status = useQuery({ query: MfaStatusDocument, requestPolicy: 'cache-and-network' });
   const start = useMutation(StartDocument);
   const confirm = useMutation(ConfirmDocument);
   const errorMessage = useErrorMessage();
   return {
+    /** Since when an authenticator app is set up; null when it is not. */
+    enabledAt: computed(() => status.data.value?.me.mfaEnabledAt ?? null),
+    refresh: () => status.executeQuery({ requestPolicy: 'network-only' }),
     busy: computed(() => start.fetching.value || confirm.fetching.value),
     async start() {
       const result = await start.executeMutation({});

@@ -9,6 +9,7 @@ const StaffDocument = graphql(`
       displayName
       email
       roles
+      mfaEnabledAt
     }
   }
 `);

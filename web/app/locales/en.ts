@@ -53,6 +53,9 @@ export const en = {
     deactivated: (name: string) => `${name} is deactivated.`,
     actions: 'Actions',
     loading: 'Loading staff…',
+    twoStep: 'Two-step',
+    twoStepOn: 'On',
+    twoStepOff: 'Off',
   },
   security: {
     title: 'Account security',
@@ -67,6 +70,7 @@ export const en = {
     recoveryIntro: 'Keep these recovery codes somewhere safe: each signs you in once if you lose your phone. They are shown only now.',
     recoveryCodes: 'Recovery codes',
     preparing: 'Preparing your authenticator code…',
+    onSince: (date: string) => `On: an authenticator app protects your sign-in since ${date}.`,
   },
   passkeys: {
     title: 'Passkeys',

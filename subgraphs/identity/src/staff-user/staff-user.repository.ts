@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@solace/server-kit';
 import type { StaffUser } from './staff-user.type';
 
-const PUBLIC_FIELDS = { id: true, practiceId: true, displayName: true, email: true, roles: true, emailVerifiedAt: true } as const;
+const PUBLIC_FIELDS = { id: true, practiceId: true, displayName: true, email: true, roles: true, emailVerifiedAt: true, mfaEnabledAt: true } as const;
 
 export class StaffUserRepository {
   constructor(private readonly prisma: PrismaClient) {}

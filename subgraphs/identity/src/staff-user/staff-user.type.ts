@@ -31,4 +31,8 @@ export class StaffUser {
   @UseMiddleware(hiddenFromClients)
   @Field(() => Date, { nullable: true, description: 'When the email address was confirmed (invitation accepted, reset used or change confirmed).' })
   emailVerifiedAt?: Date | null;
+
+  @UseMiddleware(hiddenFromClients)
+  @Field(() => Date, { nullable: true, description: 'Since when an authenticator app protects the sign-in (null: none).' })
+  mfaEnabledAt?: Date | null;
 }
