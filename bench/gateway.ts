@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { ROUTER_PORT, SUBGRAPH_NAMES, SUBGRAPH_PORTS, createRedis, loadConfig, signAccessToken, signIdentity, startSessionLiveness } from '@solace/server-kit';
 import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { prepareDatabase } from '../scripts/db/migrate';
 import { ensureLocalServices } from '../scripts/local-services';
@@ -32,7 +33,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function measure(name: string, url: string, headers: Record<string, string>, body: unknown): Promise<Figures> {
+async function measure(name: string, url: string, headers: Record<string, string>, body: unknown, duration = DURATION_SECONDS): Promise<Figures> {
   const latencies: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolveRun, rejectRun) => {
@@ -40,7 +41,7 @@ async function measure(name: string, url: string, headers: Record<string, string
       url,
       method: 'POST' as const,
       connections: CONNECTIONS,
-      duration: DURATION_SECONDS,
+      duration,
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     };
@@ -81,6 +82,9 @@ async function waitForReady(url: string) {
 }
 
 async function main() {
+  // A fresh local database every run, so runs measure the same volume (20k appointments, not 20k
+  // more each time) and their figures can be compared.
+  if (!process.env.DATABASE_URL && !process.env.DATABASE_OWNER_URL) rmSync(resolve(ROOT, '.data/bench-postgres'), { recursive: true, force: true });
   const services = ensureLocalServices('bench');
   const children: ChildProcess[] = [];
   try {
@@ -124,6 +128,10 @@ async function main() {
 
     console.log(`Measuring: ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, 2-core machine shared by load generator and services.`);
     // The direct run signs once; signatures stay fresh for 60 s, longer than one run.
+    // Warm-up (JIT, connection pools, PostgreSQL's caches after the seed), not recorded.
+    for (const [url, headers, body] of [[patientsUrl, signed(), clientsQuery], [routerUrl, bearer, clientsQuery], [routerUrl, bearer, todayQuery]] as const) {
+      await measure('warm-up', url, headers, body, 3);
+    }
     const direct = await measure('(a) clients → patients subgraph directly', patientsUrl, signed(), clientsQuery);
     const routed = await measure('(a) clients → through the router', routerUrl, bearer, clientsQuery);
     const today = await measure('(b) Today (3 subgraphs) → router', routerUrl, bearer, todayQuery);

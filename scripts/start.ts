@@ -55,6 +55,7 @@ async function announceWhenReady(routerUrl: string) {
             `  Mailbox:  ${resolve(ROOT, '.mailbox')}  (local email provider)`,
             `  Demo logins (password ${DEMO_PASSWORD}):`,
             ...DEMO_LOGINS.map((login) => `    ${login.email.padEnd(26)} ${login.roles.join(', ')}`),
+            '  Two-step verification is optional in the demo practice only; practices made with `npm run practice:create` require it.',
             `  Client portal: http://localhost:${WEB_PORT}/portal/sign-in as ${DEMO_PORTAL_CLIENT} (the code arrives in the mailbox)`,
             '  Ctrl-C stops everything.',
             '',

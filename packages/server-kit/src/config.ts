@@ -14,12 +14,13 @@ export interface ServerConfig {
   production: boolean;
   /** Where the web app is served (SOLACE_WEB_ORIGINS): CORS, and the origins passkeys are bound to. */
   webOrigins: string[];
-  /** The WebAuthn relying-party id passkeys are created for (SOLACE_PASSKEY_RP_ID): the web app's domain. */
+  /** The WebAuthn relying-party id passkeys are created for: SOLACE_PASSKEY_RP_ID, else the first web origin's domain. */
   passkeyRpId: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const production = env.NODE_ENV === 'production';
+  const webOrigins = (env.SOLACE_WEB_ORIGINS ?? 'http://localhost:3000,http://127.0.0.1:3000').split(',').map((origin) => origin.trim()).filter(Boolean);
   const config: ServerConfig = {
     databaseUrl: env.DATABASE_URL ?? 'postgresql://solace_app@127.0.0.1:54329/solace',
     ownerDatabaseUrl: env.DATABASE_OWNER_URL ?? 'postgresql://postgres@127.0.0.1:54329/solace',
@@ -27,13 +28,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     jwtSecret: env.SOLACE_JWT_SECRET ?? DEV_JWT_SECRET,
     internalSecret: env.SOLACE_INTERNAL_SECRET ?? DEV_INTERNAL_SECRET,
     production,
-    webOrigins: (env.SOLACE_WEB_ORIGINS ?? 'http://localhost:3000,http://127.0.0.1:3000').split(',').map((origin) => origin.trim()).filter(Boolean),
-    passkeyRpId: env.SOLACE_PASSKEY_RP_ID ?? 'localhost',
+    webOrigins,
+    passkeyRpId: env.SOLACE_PASSKEY_RP_ID ?? rpIdFromOrigins(webOrigins),
   };
   if (production && (config.jwtSecret === DEV_JWT_SECRET || config.internalSecret === DEV_INTERNAL_SECRET)) {
     throw new Error('SOLACE_JWT_SECRET and SOLACE_INTERNAL_SECRET must be set in production.');
   }
   return config;
+}
+
+/**
+ * The first web origin's domain. WebAuthn accepts no IP address as relying-party id, so origins
+ * like http://127.0.0.1:3000 are skipped (passkeys work there only under a domain name).
+ */
+function rpIdFromOrigins(origins: string[]): string {
+  for (const origin of origins) {
+    try {
+      const { hostname } = new URL(origin);
+      if (!/^[\d.]+$/.test(hostname) && !hostname.startsWith('[')) return hostname;
+    } catch {
+      // not a URL: CORS ignores it too
+    }
+  }
+  return 'localhost';
 }
 
 /** Where each subgraph listens by default; the router and scripts read the same table. */

@@ -3,7 +3,7 @@
 // Changing the password or email needs the current password, and a wrong one counts towards the
 // lockout, so an unattended session cannot be used to take the account over.
 import { createHash } from 'node:crypto';
-import { assertPasswordPolicy, DomainError, endSessionLiveness, hashPassword, notFound, verifyPassword, type AuthClaims, type Redis } from '@solace/server-kit';
+import { assertPasswordPolicy, DomainError, endSessionLiveness, hashPassword, isSessionAlive, notFound, verifyPassword, type AuthClaims, type Redis } from '@solace/server-kit';
 import type { StaffUserRepository } from '../staff-user/staff-user.repository';
 import type { AccountEmailSender } from './account-email.sender';
 import { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from './auth.service';
@@ -21,9 +21,11 @@ export class AccountSecurityService {
     private readonly emails: AccountEmailSender,
   ) {}
 
+  /** Sessions that can still be used: not ended, not expired, and not idle past the timeout (Redis). */
   async mySessions(user: AuthClaims) {
     const sessions = await this.sessions.listActive(user.practiceId, user.sub);
-    return sessions.map((session) => ({ ...session, current: session.id === user.sid }));
+    const alive = await Promise.all(sessions.map((session) => isSessionAlive(this.redis, session.id)));
+    return sessions.filter((_, index) => alive[index]).map((session) => ({ ...session, current: session.id === user.sid }));
   }
 
   /** Ends one of your own sessions (signing out that device); NOT_FOUND for anyone else's. */

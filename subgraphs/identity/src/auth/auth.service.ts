@@ -69,8 +69,11 @@ export class AuthService {
     if (needsRehash(found.passwordHash)) await this.staff.setPassword(found.id, await hashPassword(password));
     // With MFA on, the password alone proves nothing yet: the failure count stays until the second factor.
     if (await this.mfa.isEnabled(found.id)) return { mfaRequired: true, mfaEnrollmentRequired: false, mfaToken: await signMfaChallenge(found.id, this.jwtSecret) };
-    // The practice requires a second factor this user has not set up: no session until they do.
     if ((await this.practices.findById(found.practiceId))?.staffMfaRequired) {
+      // Their second factor is a passkey: letting the password alone enrol an authenticator app
+      // would get around it, so the passkey is the way in.
+      if (await this.mfa.hasPasskey(found.id)) throw passkeyRequiredError();
+      // The practice requires a second factor this user has not set up: no session until they do.
       return { mfaRequired: false, mfaEnrollmentRequired: true, mfaToken: await signMfaChallenge(found.id, this.jwtSecret, 'enroll') };
     }
     await this.staff.recordSuccessfulSignIn(found.id);
@@ -80,16 +83,13 @@ export class AuthService {
 
   /** Enrolment forced at sign-in, step one: the authenticator secret and its QR code. */
   async startEnrollmentAtSignIn(mfaToken: string, now = new Date()) {
-    const userId = await verifyMfaChallenge(mfaToken, this.jwtSecret, 'enroll');
-    await this.signInAllowed(userId, now);
-    if (await this.mfa.isEnabled(userId)) throw new DomainError('CONFLICT', 'Two-step verification is already on; sign in with your code.', { details: { reason: 'MFA_ALREADY_ENABLED' } });
+    const userId = await this.enrollingUser(mfaToken, now);
     return this.mfa.startEnrollment(userId);
   }
 
   /** Enrolment forced at sign-in, step two: the first code turns it on and starts the session. */
   async completeEnrollmentAtSignIn(mfaToken: string, code: string, meta: ClientMeta, now = new Date()) {
-    const userId = await verifyMfaChallenge(mfaToken, this.jwtSecret, 'enroll');
-    await this.signInAllowed(userId, now);
+    const userId = await this.enrollingUser(mfaToken, now);
     const recoveryCodes = await this.mfa.confirmEnrollment(userId, code);
     return { ...(await this.signInVerified(userId, meta, now)), recoveryCodes };
   }
@@ -103,6 +103,16 @@ export class AuthService {
     await this.staff.recordSuccessfulSignIn(userId);
     const { passwordHash: _hash, active: _active, lockedUntil: _locked, ...user } = found;
     return this.startSession(user, meta, now);
+  }
+
+  /** The enrolment token's user, while they still may sign in and still have no second factor. */
+  private async enrollingUser(mfaToken: string, now: Date): Promise<string> {
+    const userId = await verifyMfaChallenge(mfaToken, this.jwtSecret, 'enroll');
+    await this.signInAllowed(userId, now);
+    if (await this.mfa.isEnabled(userId)) throw new DomainError('CONFLICT', 'Two-step verification is already on; sign in with your code.', { details: { reason: 'MFA_ALREADY_ENABLED' } });
+    // A passkey added since the token was issued is a second factor the password must not bypass.
+    if (await this.mfa.hasPasskey(userId)) throw passkeyRequiredError();
+    return userId;
   }
 
   private async signInAllowed(userId: string, now: Date) {
@@ -198,6 +208,10 @@ export class AuthService {
     const { token, expiresAt } = await signAccessToken({ sub: session.userId, practiceId: session.practiceId, roles, sid: session.id }, this.jwtSecret);
     return { accessToken: token, expiresAt };
   }
+}
+
+function passkeyRequiredError() {
+  return new DomainError('UNAUTHENTICATED', 'Your practice requires two-step verification: sign in with your passkey.', { details: { reason: 'PASSKEY_REQUIRED' } });
 }
 
 function lockedError(lockedUntil: Date) {

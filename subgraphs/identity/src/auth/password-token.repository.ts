@@ -4,6 +4,7 @@ export class PasswordTokenRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   findByHash(tokenHash: string) {
+    // crosses practices (system scope under RLS): an emailed link arrives before the practice is known.
     return this.prisma.passwordToken.findFirst({ where: { tokenHash }, select: { id: true, userId: true, practiceId: true, purpose: true, email: true, expiresAt: true, usedAt: true } });
   }
 

@@ -32,6 +32,7 @@ export class SessionRepository {
   }
 
   findToken(tokenHash: string) {
+    // crosses practices (system scope under RLS): a refresh token arrives before the practice is known.
     return this.prisma.refreshToken.findFirst({ where: { tokenHash }, select: { id: true, usedAt: true, session: { select: SESSION_FIELDS } } });
   }
 

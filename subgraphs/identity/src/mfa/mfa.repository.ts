@@ -10,6 +10,12 @@ export class MfaRepository {
     });
   }
 
+  /** Whether the user signs in with a passkey (their other kind of second factor). */
+  async hasPasskey(userId: string): Promise<boolean> {
+    // crosses practices (system scope under RLS): asked at sign-in, before the practice is known.
+    return (await this.prisma.passkey.count({ where: { userId } })) > 0;
+  }
+
   async setPendingSecret(userId: string, encryptedSecret: string): Promise<void> {
     await this.prisma.staffUser.update({ where: { id: userId }, data: { mfaPendingSecret: encryptedSecret } });
   }

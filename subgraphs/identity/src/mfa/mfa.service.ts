@@ -60,4 +60,9 @@ export class MfaService {
   async isEnabled(userId: string): Promise<boolean> {
     return !!(await this.mfa.state(userId))?.mfaEnabledAt;
   }
+
+  /** A passkey is a second factor too (it proves the device and the person's verification on it). */
+  hasPasskey(userId: string): Promise<boolean> {
+    return this.mfa.hasPasskey(userId);
+  }
 }

@@ -24,12 +24,19 @@ export class PasskeyRepository {
     return this.prisma.passkey.findMany({ where: { practiceId, userId }, select: { credentialId: true, transports: true } });
   }
 
-  async create(data: { practiceId: string; userId: string; credentialId: string; publicKey: Uint8Array; counter: number; transports: string[]; deviceType: string; backedUp: boolean; name: string }): Promise<Passkey> {
-    return this.prisma.passkey.create({ data: { ...data, publicKey: Buffer.from(data.publicKey), counter: BigInt(data.counter) }, select: PUBLIC_FIELDS });
+  /** null when the credential is already registered (to anyone: credential ids are unique). */
+  async create(data: { practiceId: string; userId: string; credentialId: string; publicKey: Uint8Array; counter: number; transports: string[]; deviceType: string; backedUp: boolean; name: string }): Promise<Passkey | null> {
+    try {
+      return await this.prisma.passkey.create({ data: { ...data, publicKey: Buffer.from(data.publicKey), counter: BigInt(data.counter) }, select: PUBLIC_FIELDS });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'P2002') return null;
+      throw error;
+    }
   }
 
   /** At passkey sign-in the practice is not known yet: the caller runs in the system scope. */
   async findByCredentialId(credentialId: string): Promise<StoredCredential | null> {
+    // crosses practices (system scope under RLS): the credential tells us whose passkey it is.
     const row = await this.prisma.passkey.findFirst({
       where: { credentialId },
       select: { id: true, practiceId: true, userId: true, credentialId: true, publicKey: true, counter: true, transports: true },

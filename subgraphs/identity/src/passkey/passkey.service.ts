@@ -86,7 +86,7 @@ export class PasskeyService {
     }
     if (!verified.verified) throw new DomainError('BAD_USER_INPUT', 'The passkey could not be verified; try again.', { details: { reason: 'PASSKEY_NOT_VERIFIED' } });
     const { credential, credentialDeviceType, credentialBackedUp } = verified.registrationInfo;
-    return this.passkeys.create({
+    const created = await this.passkeys.create({
       practiceId: user.practiceId,
       userId: user.sub,
       credentialId: credential.id,
@@ -97,10 +97,15 @@ export class PasskeyService {
       backedUp: credentialBackedUp,
       name: name.trim() || 'Passkey',
     });
+    // The browser normally refuses this itself (excludeCredentials); a replayed response does not.
+    if (!created) throw new DomainError('CONFLICT', 'This passkey is already registered.', { details: { reason: 'PASSKEY_ALREADY_REGISTERED' } });
+    return created;
   }
 
   async rename(user: AuthClaims, id: string, name: string): Promise<Passkey> {
-    const renamed = await this.passkeys.rename(user.practiceId, user.sub, id, name.trim());
+    const trimmed = name.trim();
+    if (trimmed.length < 1 || trimmed.length > 60) throw new DomainError('BAD_USER_INPUT', 'Give the passkey a name of 1 to 60 characters.', { details: { reason: 'PASSKEY_NAME' } });
+    const renamed = await this.passkeys.rename(user.practiceId, user.sub, id, trimmed);
     if (!renamed) throw notFound('Passkey', id);
     return renamed;
   }

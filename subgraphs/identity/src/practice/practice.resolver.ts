@@ -18,8 +18,12 @@ export class PracticeResolver {
 
   @Authorized(...allowedRoles('setStaffMfaRequired'))
   @Mutation(() => Practice, { description: 'Admins: require (or stop requiring) two-step verification for every staff sign-in.' })
-  setStaffMfaRequired(@Arg('required', () => Boolean) required: boolean, @Ctx() ctx: RequestContext): Promise<Practice> {
-    return this.practices.setStaffMfaRequired(requireUser(ctx).practiceId, required);
+  async setStaffMfaRequired(@Arg('required', () => Boolean) required: boolean, @Ctx() ctx: RequestContext): Promise<Practice> {
+    const { practiceId } = requireUser(ctx);
+    const practice = await this.practices.setStaffMfaRequired(practiceId, required);
+    // Not PHI, but who weakened or strengthened sign-in belongs on the practice's record.
+    ctx.audit?.record('UPDATE', 'Practice', practiceId);
+    return practice;
   }
 }
 

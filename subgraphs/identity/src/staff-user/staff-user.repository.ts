@@ -52,11 +52,13 @@ export class StaffUserRepository {
 
   /** For the second sign-in step: the same fields as findCredentialsByEmail. */
   findCredentialsById(id: string) {
+    // crosses practices (system scope under RLS): the sign-in steps know the user, not yet the practice.
     return this.prisma.staffUser.findFirst({ where: { id }, select: { ...PUBLIC_FIELDS, passwordHash: true, active: true, lockedUntil: true } });
   }
 
   /** The only read that returns the password hash; used by sign-in alone. */
   findCredentialsByEmail(email: string) {
+    // crosses practices (system scope under RLS): sign-in names are unique across practices.
     return this.prisma.staffUser.findFirst({
       where: { email: email.trim().toLowerCase() },
       select: { ...PUBLIC_FIELDS, passwordHash: true, active: true, lockedUntil: true },
