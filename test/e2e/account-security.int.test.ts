@@ -1,6 +1,6 @@
 // A signed-in staff member manages their own account: sessions, password and sign-in email.
-import { createPrismaClient } from '@solace/server-kit';
-import { randomUUID } from 'node:crypto';
+import { createPrismaClient, createRedis, endSessionLiveness } from '@solace/server-kit';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
 import { gql } from '../support/graphql-client';
@@ -63,6 +63,40 @@ describe('sessions', () => {
   });
 });
 
+describe('sessions: refusals', () => {
+  const REVOKE = 'mutation ($id: ID!) { revokeSession(id: $id) }';
+
+  it('leaves out a session that idled out, and a revoked session cannot be renewed', async () => {
+    const staff = await createTestStaff(await createTestPractice());
+    const [laptop, phone, tablet] = [await signIn(staff.email), await signIn(staff.email), await signIn(staff.email)];
+    const ids = async (token: string) => ((await gql(stack.routerUrl, SESSIONS, {}, token)).data!.mySessions as Array<{ id: string; current: boolean }>).map((s) => s.id);
+    const [tabletId, phoneId] = await ids(tablet.accessToken);
+    // The tablet was left alone past the idle timeout (its Redis liveness expired).
+    const redis = createRedis(process.env.REDIS_URL!);
+    await endSessionLiveness(redis, [tabletId!]);
+    redis.disconnect();
+    expect(await ids(laptop.accessToken)).toEqual([phoneId, expect.any(String)]);
+    expect(await ids(laptop.accessToken)).not.toContain(tabletId);
+
+    expect((await gql(stack.routerUrl, REVOKE, { id: phoneId }, laptop.accessToken)).data!.revokeSession).toBe(true);
+    expect(errorOf(await gql(stack.routerUrl, 'mutation ($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', { t: phone.refreshToken }))?.code).toBe('UNAUTHENTICATED');
+    // Already ended: there is nothing left to end.
+    expect(errorOf(await gql(stack.routerUrl, REVOKE, { id: phoneId }, laptop.accessToken))?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses a session id from another practice, a made-up id and no token', async () => {
+    const victim = await createTestStaff(await createTestPractice());
+    const victimSession = await signIn(victim.email);
+    const victimSessionId = (await gql(stack.routerUrl, SESSIONS, {}, victimSession.accessToken)).data!.mySessions[0].id;
+    const intruder = await signIn((await createTestStaff(await createTestPractice(), { roles: ['ADMIN'] })).email);
+    expect(errorOf(await gql(stack.routerUrl, REVOKE, { id: victimSessionId }, intruder.accessToken))?.code).toBe('NOT_FOUND');
+    expect(errorOf(await gql(stack.routerUrl, REVOKE, { id: randomUUID() }, intruder.accessToken))?.code).toBe('NOT_FOUND');
+    expect(errorOf(await gql(stack.routerUrl, REVOKE, { id: victimSessionId }))?.code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await gql(stack.routerUrl, SESSIONS))?.code).toBe('UNAUTHENTICATED');
+    expect((await gql(stack.routerUrl, '{ me { id } }', {}, victimSession.accessToken)).data!.me.id).toBe(victim.id);
+  });
+});
+
 describe('changing the password', () => {
   const CHANGE = 'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
 
@@ -77,6 +111,20 @@ describe('changing the password', () => {
     expect(errorOf(await gql(stack.routerUrl, '{ me { id } }', {}, elsewhere.accessToken))?.code).toBe('UNAUTHENTICATED');
     expect(errorOf(await gql(stack.routerUrl, LOGIN, { e: staff.email, p: TEST_PASSWORD }))?.code).toBe('UNAUTHENTICATED');
     await signIn(staff.email, STRONG);
+  });
+});
+
+describe('changing the password: refusals', () => {
+  const CHANGE = 'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+
+  it('counts wrong current passwords towards the lockout, and needs a session', async () => {
+    const staff = await createTestStaff(await createTestPractice());
+    const { accessToken } = await signIn(staff.email);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect(errorOf(await gql(stack.routerUrl, CHANGE, { c: `Guess-number-${attempt}-Xy!`, n: STRONG }, accessToken))?.reason).toBe('WRONG_PASSWORD');
+    }
+    expect(errorOf(await gql(stack.routerUrl, LOGIN, { e: staff.email, p: TEST_PASSWORD }))?.code).toBe('ACCOUNT_LOCKED');
+    expect(errorOf(await gql(stack.routerUrl, CHANGE, { c: TEST_PASSWORD, n: STRONG }))?.code).toBe('UNAUTHENTICATED');
   });
 });
 
@@ -113,5 +161,25 @@ describe('changing the sign-in email', () => {
     await testPrisma().staffUser.update({ where: { id: (await createTestStaff(await createTestPractice())).id }, data: { email: wanted } });
     expect(errorOf(await gql(stack.routerUrl, CONFIRM, { t: token }))).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_TAKEN' });
     expect(errorOf(await gql(stack.routerUrl, REQUEST, { e: 'a@b.test', p: TEST_PASSWORD }))?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an expired link, a link replaced by a newer request, and a password link', async () => {
+    const staff = await createTestStaff(await createTestPractice());
+    const { accessToken } = await signIn(staff.email);
+    const [first, second] = [`first-${randomUUID()}@clinic.test`, `second-${randomUUID()}@clinic.test`];
+    await gql(stack.routerUrl, REQUEST, { e: first, p: TEST_PASSWORD }, accessToken);
+    const firstToken = tokenIn(await emailTo(first));
+    await gql(stack.routerUrl, REQUEST, { e: second, p: TEST_PASSWORD }, accessToken);
+    const secondToken = tokenIn(await emailTo(second));
+    expect(errorOf(await gql(stack.routerUrl, CONFIRM, { t: firstToken }))?.code).toBe('INVALID_TOKEN');
+
+    const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+    await testPrisma().passwordToken.updateMany({ where: { tokenHash: hash(secondToken) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(errorOf(await gql(stack.routerUrl, CONFIRM, { t: secondToken }))?.code).toBe('INVALID_TOKEN');
+
+    const resetToken = randomUUID();
+    await testPrisma().passwordToken.create({ data: { practiceId: staff.practiceId, userId: staff.id, purpose: 'RESET', tokenHash: hash(resetToken), expiresAt: new Date(Date.now() + 3600_000) } });
+    expect(errorOf(await gql(stack.routerUrl, CONFIRM, { t: resetToken }))?.code).toBe('INVALID_TOKEN');
+    expect((await testPrisma().staffUser.findFirstOrThrow({ where: { id: staff.id }, select: { email: true } })).email).toBe(staff.email);
   });
 });

@@ -1,5 +1,7 @@
 // TOTP multi-factor sign-in: enroll with a QR/otpauth secret, confirm with a code, then sign-in
 // needs the password and a fresh code (or a one-time recovery code); codes never work twice.
+import { loadConfig } from '@solace/server-kit';
+import { SignJWT } from 'jose';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
@@ -124,5 +126,46 @@ describe('two-step verification required by the practice', () => {
     expect((await gql(stack.routerUrl, LOGIN_ENROLL, { e: clinician.email, p: TEST_PASSWORD })).data!.login.mfaEnrollmentRequired).toBe(true);
     await gql(stack.routerUrl, SET, { r: false }, adminToken);
     expect((await gql(stack.routerUrl, LOGIN_ENROLL, { e: clinician.email, p: TEST_PASSWORD })).data!.login.accessToken).toEqual(expect.any(String));
+
+    // Each change is on the practice's audit trail, under the admin's name.
+    const changes = await testPrisma().auditEvent.findMany({ where: { practiceId: practice.id, entityType: 'Practice' }, select: { action: true, actorId: true, entityId: true } });
+    expect(changes).toEqual([
+      { action: 'UPDATE', actorId: admin.id, entityId: practice.id },
+      { action: 'UPDATE', actorId: admin.id, entityId: practice.id },
+    ]);
+    // Nobody else's switch: without a token refused; another practice's admin changes only their own practice.
+    expect(codeOf(await gql(stack.routerUrl, SET, { r: true }))).toBe('UNAUTHENTICATED');
+    const otherAdmin = await createTestStaff(await createTestPractice(), { roles: ['ADMIN'] });
+    const otherToken = (await gql(stack.routerUrl, LOGIN, { e: otherAdmin.email, p: TEST_PASSWORD })).data!.login.accessToken;
+    expect((await gql(stack.routerUrl, SET, { r: true }, otherToken)).data!.setStaffMfaRequired.staffMfaRequired).toBe(true);
+    expect((await testPrisma().practice.findUniqueOrThrow({ where: { id: practice.id } })).staffMfaRequired).toBe(false);
+  });
+
+  it('still counts wrong passwords towards the lockout, and gives a locked account no enrolment token', async () => {
+    const staff = await createTestStaff(await createTestPractice(undefined, { staffMfaRequired: true }));
+    for (let attempt = 0; attempt < 4; attempt++) expect(codeOf(await gql(stack.routerUrl, LOGIN_ENROLL, { e: staff.email, p: 'Wrong-password-123!' }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(stack.routerUrl, LOGIN_ENROLL, { e: staff.email, p: 'Wrong-password-123!' }))).toBe('ACCOUNT_LOCKED');
+    const locked = await gql(stack.routerUrl, LOGIN_ENROLL, { e: staff.email, p: TEST_PASSWORD });
+    expect(codeOf(locked)).toBe('ACCOUNT_LOCKED');
+    expect(locked.data?.login ?? null).toBeNull();
+  });
+
+  it('refuses an expired enrolment token and one of a deactivated user', async () => {
+    const staff = await createTestStaff(await createTestPractice(undefined, { staffMfaRequired: true }));
+    const { jwtSecret } = loadConfig();
+    const expired = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(staff.id)
+      .setIssuer('solace')
+      .setAudience('solace-mfa-enroll')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 16 * 60)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(new TextEncoder().encode(jwtSecret));
+    expect(codeOf(await gql(stack.routerUrl, START, { t: expired }))).toBe('UNAUTHENTICATED');
+
+    const token = (await gql(stack.routerUrl, LOGIN_ENROLL, { e: staff.email, p: TEST_PASSWORD })).data!.login.mfaToken as string;
+    expect((await gql(stack.routerUrl, START, { t: token })).errors).toBeUndefined();
+    await testPrisma().staffUser.update({ where: { id: staff.id }, data: { active: false } });
+    expect(codeOf(await gql(stack.routerUrl, FINISH, { t: token, c: '123456' }))).toBe('UNAUTHENTICATED');
   });
 });
