@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, launchChromium, SCREENSHOTS, startWebApp } from '../support/browser';
 import { createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
+import { gql } from '../support/graphql-client';
 import { startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -30,6 +31,14 @@ afterAll(async () => {
   web?.kill('SIGTERM');
   await stack?.stop();
 });
+
+async function withVirtualAuthenticator(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+  });
+}
 
 async function passwordStep(page: Page, email: string) {
   await page.goto(`${webUrl}/login`);
@@ -59,11 +68,7 @@ describe('account security in the browser', () => {
   it('registers a passkey on the account page and signs in with it, with no password', async () => {
     const staff = await createTestStaff(await createTestPractice(), { displayName: 'Dr. Maya Patel' });
     const page = await browser.newPage();
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('WebAuthn.enable');
-    await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
-    });
+    await withVirtualAuthenticator(page);
 
     await passwordStep(page, staff.email);
     await page.waitForURL(/\/today/);
@@ -86,5 +91,40 @@ describe('account security in the browser', () => {
     const stored = await testPrisma().passkey.findFirstOrThrow({ where: { userId: staff.id }, select: { name: true, lastUsedAt: true, counter: true } });
     expect(stored.name).toBe('Work laptop');
     expect(stored.lastUsedAt).not.toBeNull();
+  });
+
+  it('signs another device out from the account page; where two-step verification is required, a passkey holder is sent to the passkey', async () => {
+    const practice = await createTestPractice();
+    const staff = await createTestStaff(practice, { displayName: 'Dr. Sam Okafor' });
+    // Another device, signed in through the API.
+    const LOGIN = 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }';
+    const otherDevice = (await gql(stack.routerUrl, LOGIN, { e: staff.email, p: TEST_PASSWORD })).data!.login.accessToken as string;
+    const page = await browser.newPage();
+    await withVirtualAuthenticator(page);
+    await passwordStep(page, staff.email);
+    await page.waitForURL(/\/today/);
+    await page.getByRole('link', { name: 'Security' }).click();
+
+    const sessions = page.getByRole('region', { name: 'Where you are signed in' });
+    await sessions.getByText('This device').waitFor();
+    await sessions.getByRole('button', { name: 'Sign out' }).click();
+    await sessions.getByRole('status').filter({ hasText: 'That device is signed out.' }).waitFor();
+    expect(await sessions.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    expect((await gql(stack.routerUrl, '{ me { id } }', {}, otherDevice)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    const passkeys = page.getByRole('region', { name: 'Passkeys' });
+    await passkeys.getByLabel('Name for a new passkey').fill('Phone');
+    await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
+    await passkeys.getByText('Phone').waitFor();
+    await testPrisma().practice.update({ where: { id: practice.id }, data: { staffMfaRequired: true } });
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await page.waitForURL(/\/login/);
+
+    await passwordStep(page, staff.email);
+    await page.getByRole('alert').filter({ hasText: 'yours is a passkey' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/passkey-required.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.waitForURL(/\/today/);
+    await page.getByText('Dr. Sam Okafor').first().waitFor();
   });
 });

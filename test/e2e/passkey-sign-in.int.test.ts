@@ -3,7 +3,7 @@
 // counter check, and the same lockout and inactive checks as a password sign-in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
-import { gql, tokenFor } from '../support/graphql-client';
+import { gql, tokenFor, type GraphQLResult } from '../support/graphql-client';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
 import { startStack, type TestStack } from '../support/stack';
 
@@ -21,7 +21,7 @@ const START_SIGN_IN = 'mutation { startPasskeySignIn { challengeId optionsJson }
 const SIGN_IN = 'mutation ($c: String!, $r: String!) { signInWithPasskey(challengeId: $c, responseJson: $r) { mfaRequired mfaEnrollmentRequired accessToken refreshToken user { id } } }';
 const LOGIN = 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { mfaRequired mfaEnrollmentRequired mfaToken accessToken } }';
 const MY_PASSKEYS = '{ myPasskeys { id name lastUsedAt } }';
-type Result = Awaited<ReturnType<typeof gql>>;
+type Result = GraphQLResult & { status: number };
 const errorOf = (r: Result) => r.errors?.[0]?.extensions;
 
 async function registerPasskey(token: string, authenticator: SoftwareAuthenticator, name = 'Work laptop', origin?: string): Promise<Result> {

@@ -121,6 +121,7 @@ export function useAuth() {
   const failure = (error: CombinedError | undefined) => {
     // On the sign-in form, the server's own sentence ("The email or password is incorrect.") says more.
     const first = error?.graphQLErrors[0];
+    if (first?.extensions?.reason === 'PASSKEY_REQUIRED') return useT().login.passkeyRequired;
     if (first?.extensions?.code === 'UNAUTHENTICATED' || first?.extensions?.code === 'MFA_INVALID_CODE') return first.message;
     return errorMessage(error) ?? useT().errors.DEFAULT;
   };

@@ -150,6 +150,7 @@ export const en = {
     verify: 'Verify',
     passkey: 'Sign in with a passkey',
     enrollIntro: 'Your practice requires two-step verification. Set up an authenticator app now to finish signing in.',
+    passkeyRequired: 'Your practice requires two-step verification, and yours is a passkey: use “Sign in with a passkey” below.',
     continue: 'Continue to Solace',
   },
   today: {
