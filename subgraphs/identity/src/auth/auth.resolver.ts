@@ -10,7 +10,10 @@ export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @UseMiddleware(SystemScope)
-  @Mutation(() => AuthPayload, { description: 'Staff sign-in with email and password. Five failures in a row lock the account for 15 minutes (ACCOUNT_LOCKED).' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'Staff sign-in with email and password. Five failures in a row lock the account for 15 minutes (ACCOUNT_LOCKED). Where the practice requires two-step verification and the user has only a passkey, the password alone is refused (UNAUTHENTICATED, reason PASSKEY_REQUIRED): use signInWithPasskey.',
+  })
   login(@Args(() => LoginArgs) { email, password }: LoginArgs, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return this.auth.login(email, password, { ip: ctx.ip ?? null, userAgent: ctx.userAgent ?? null });
   }
