@@ -108,6 +108,10 @@ describe('passkey sign-in', () => {
     await registerPasskey(await tokenFor(staff), authenticator);
     for (let attempt = 0; attempt < 5; attempt++) await gql(stack.routerUrl, LOGIN, { e: staff.email, p: 'Wrong-password-123!' });
     expect(errorOf(await signInWith(authenticator))?.code).toBe('ACCOUNT_LOCKED');
+    // While locked, failing passkey attempts neither count nor push the lock further out.
+    const lockedAt = await testPrisma().staffUser.findFirstOrThrow({ where: { id: staff.id }, select: { lockedUntil: true, failedSignIns: true } });
+    for (let attempt = 0; attempt < 5; attempt++) expect(errorOf(await signInWith(authenticator, { counter: 0 }))?.code).toBe('ACCOUNT_LOCKED');
+    expect(await testPrisma().staffUser.findFirstOrThrow({ where: { id: staff.id }, select: { lockedUntil: true, failedSignIns: true } })).toEqual(lockedAt);
 
     await testPrisma().staffUser.update({ where: { id: staff.id }, data: { lockedUntil: null, active: false } });
     expect(errorOf(await signInWith(authenticator))?.code).toBe('UNAUTHENTICATED');

@@ -115,7 +115,8 @@ export class AuthService {
     return userId;
   }
 
-  private async signInAllowed(userId: string, now: Date) {
+  /** Refuses a deactivated or locked account (ACCOUNT_LOCKED), whichever way it signs in. */
+  async signInAllowed(userId: string, now: Date) {
     const found = await this.staff.findCredentialsById(userId);
     if (!found || !found.active) throw new DomainError('UNAUTHENTICATED', WRONG_CREDENTIALS);
     if (found.lockedUntil && found.lockedUntil > now) throw lockedError(found.lockedUntil);

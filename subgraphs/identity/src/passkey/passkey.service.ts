@@ -128,6 +128,8 @@ export class PasskeyService {
     const response = parse<AuthenticationResponseJSON>(responseJson);
     const credential = typeof response?.id === 'string' ? await this.passkeys.findByCredentialId(response.id) : null;
     if (!credential) throw new DomainError('UNAUTHENTICATED', NOT_RECOGNIZED, { details: { reason: 'PASSKEY_NOT_RECOGNIZED' } });
+    // Like a password sign-in, a locked account is refused before anything counts as another failure.
+    await this.auth.signInAllowed(credential.userId, now);
     let verified = false;
     let newCounter = credential.counter;
     try {
