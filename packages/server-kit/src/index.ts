@@ -25,3 +25,4 @@ export * from './auth/password-policy';
 export * from './auth/session-liveness';
 export * from './crypto/field-encryption';
 export * from './client-export';
+export * from './request-loader';

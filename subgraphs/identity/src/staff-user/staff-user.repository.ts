@@ -10,6 +10,10 @@ export class StaffUserRepository {
     return this.prisma.staffUser.findFirst({ where: { id, practiceId, active: true }, select: PUBLIC_FIELDS });
   }
 
+  findManyInPractice(practiceId: string, ids: readonly string[]): Promise<StaffUser[]> {
+    return this.prisma.staffUser.findMany({ where: { id: { in: [...ids] }, practiceId, active: true }, select: PUBLIC_FIELDS });
+  }
+
   listInPractice(practiceId: string): Promise<StaffUser[]> {
     return this.prisma.staffUser.findMany({ where: { practiceId, active: true }, select: PUBLIC_FIELDS, orderBy: { displayName: 'asc' } });
   }

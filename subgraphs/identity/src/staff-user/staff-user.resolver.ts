@@ -1,4 +1,4 @@
-import { allowedRoles, notFound, type RequestContext, requireUser } from '@solace/server-kit';
+import { allowedRoles, notFound, type RequestContext, requestLoader, requireUser } from '@solace/server-kit';
 import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Practice } from '../practice/practice.type';
 import type { PracticeRepository } from '../practice/practice.repository';
@@ -37,5 +37,9 @@ export class StaffUserResolver {
 
 /** Another subgraph asks for a StaffUser by id: only within the caller's practice. */
 export const staffUserReference = (staff: StaffUserRepository) => ({
-  __resolveReference: (reference: { id: string }, ctx: RequestContext) => staff.findInPractice(requireUser(ctx).practiceId, reference.id),
+  // Batched per request: a list of appointments names each clinician once, in one query.
+  __resolveReference: (reference: { id: string }, ctx: RequestContext) => {
+    const { practiceId } = requireUser(ctx);
+    return requestLoader(ctx, `StaffUser:${practiceId}`, (ids) => staff.findManyInPractice(practiceId, ids)).load(reference.id);
+  },
 });
