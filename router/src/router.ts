@@ -12,7 +12,7 @@ import {
   type Logger,
   type ServerConfig,
 } from '@solace/server-kit';
-import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { Redis } from 'ioredis';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -22,6 +22,10 @@ import { createArmor, LIMIT_CODES, QUERY_LIMITS, subscriptionLimitRules } from '
 import { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit';
 import { claimsFromAuthorization, newRequestId, type RouterContext } from './identity';
 import { attachSubscriptionServer, type ExecuteThroughGateway } from './subscriptions/ws-server';
+
+/** /calendar/<secret>.ics — the secret is 43 base64url characters. */
+const CALENDAR_FEED_PATH = /^\/calendar\/([A-Za-z0-9_-]{20,100})\.ics$/;
+const CALENDAR_FEED_QUERY = parse('query CalendarFeed($token: String!) { calendarFeed(token: $token) }');
 
 export interface RouterOptions {
   supergraphSdl: string;
@@ -119,6 +123,27 @@ export async function startRouter(options: RouterOptions, port: number, host = '
     return { ok, body: { status: ok ? 'ready' : 'not ready', checks } };
   }
 
+  /**
+   * A clinician's private iCalendar feed for calendar apps, which cannot send GraphQL: the secret in
+   * the path is the credential; the appointments subgraph renders the feed (no client details).
+   */
+  async function serveCalendarFeed(token: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = newRequestId(req.headers['x-request-id']);
+    const retryAfter = await rateLimit(req.socket.remoteAddress ?? 'unknown', undefined);
+    if (retryAfter !== null) {
+      res.setHeader('retry-after', String(retryAfter));
+      return sendGraphQLError(res, 429, new DomainError('RATE_LIMITED', `Too many requests; try again in ${retryAfter} s.`), { requestId });
+    }
+    const context: RouterContext = { requestId, user: null, log: log.child({ requestId }), ip: req.socket.remoteAddress ?? null, userAgent: req.headers['user-agent']?.slice(0, 512) ?? null };
+    const result = await execute(CALENDAR_FEED_QUERY, { token }, 'CalendarFeed', context);
+    const feed = (result.data as { calendarFeed?: string } | null | undefined)?.calendarFeed;
+    if (!feed) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('This calendar link is not valid.');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8' }).end(feed);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://router');
     securityHeaders(res);
@@ -132,6 +157,8 @@ export async function startRouter(options: RouterOptions, port: number, host = '
       const { ok, body } = await ready();
       return sendJson(res, ok ? 200 : 503, body);
     }
+    const calendarFeed = CALENDAR_FEED_PATH.exec(url.pathname);
+    if (calendarFeed && req.method === 'GET') return serveCalendarFeed(calendarFeed[1]!, req, res);
     if (url.pathname !== '/graphql') return sendGraphQLError(res, 404, new DomainError('NOT_FOUND', `No route ${url.pathname}.`));
 
     const requestId = newRequestId(req.headers['x-request-id']);

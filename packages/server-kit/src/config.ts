@@ -16,6 +16,8 @@ export interface ServerConfig {
   webOrigins: string[];
   /** The WebAuthn relying-party id passkeys are created for: SOLACE_PASSKEY_RP_ID, else the first web origin's domain. */
   passkeyRpId: string;
+  /** Where the router is reachable from outside (SOLACE_PUBLIC_API_URL): links such as calendar feeds. */
+  publicApiUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     production,
     webOrigins,
     passkeyRpId: env.SOLACE_PASSKEY_RP_ID ?? rpIdFromOrigins(webOrigins),
+    publicApiUrl: (env.SOLACE_PUBLIC_API_URL ?? 'http://localhost:4000').replace(/\/$/, ''),
   };
   if (production && (config.jwtSecret === DEV_JWT_SECRET || config.internalSecret === DEV_INTERNAL_SECRET)) {
     throw new Error('SOLACE_JWT_SECRET and SOLACE_INTERNAL_SECRET must be set in production.');

@@ -4,6 +4,9 @@ import { AppointmentRepository } from './appointment/appointment.repository';
 import { AppointmentResolver, appointmentReference } from './appointment/appointment.resolver';
 import { AppointmentService } from './appointment/appointment.service';
 import { createAppointmentSideEffects } from './appointment/appointment.side-effects';
+import { CalendarFeedRepository } from './calendar-feed/calendar-feed.repository';
+import { CalendarFeedResolver } from './calendar-feed/calendar-feed.resolver';
+import { CalendarFeedService } from './calendar-feed/calendar-feed.service';
 import { ClientExportRepository } from './client-export/client-export.repository';
 
 /** This domain's section of a client's data export (server-kit client-export.ts). */
@@ -16,7 +19,11 @@ const exportSection = clientExportSection({
 export const appointmentsSubgraph: SubgraphDefinition = {
   name: 'appointments',
   orphanedTypes: [ClientRef, StaffUserRef, exportSection.type],
-  resolvers: (deps) => [new AppointmentResolver(appointmentService(deps)), exportSection.resolver((practiceId, clientId) => new ClientExportRepository(deps.prisma).appointments(practiceId, clientId))],
+  resolvers: (deps) => [
+    new AppointmentResolver(appointmentService(deps)),
+    new CalendarFeedResolver(new CalendarFeedService(new CalendarFeedRepository(deps.prisma), { publicApiUrl: deps.config.publicApiUrl, webUrl: deps.config.webOrigins[0] ?? 'http://localhost:3000' })),
+    exportSection.resolver((practiceId, clientId) => new ClientExportRepository(deps.prisma).appointments(practiceId, clientId)),
+  ],
   referenceResolvers: (deps) => ({ Appointment: appointmentReference(appointmentService(deps)), ...clientExportReference }),
 };
 

@@ -70,6 +70,9 @@ export const ROLE_MATRIX = {
   createClient: DIARY_WRITERS,
   exportClientData: ['ADMIN'],
   eraseClient: ['ADMIN'],
+  createCalendarFeed: CLINICAL,
+  revokeCalendarFeeds: CLINICAL,
+  calendarFeed: 'PUBLIC',
   // appointments
   appointment: STAFF,
   appointments: STAFF,
