@@ -81,6 +81,9 @@ describe('account security in the browser', () => {
     await passkeys.getByText('Work laptop').waitFor();
     const sessions = page.getByRole('region', { name: 'Where you are signed in' });
     await sessions.getByText('This device').waitFor();
+    const calendar = page.getByRole('region', { name: 'Calendar subscription' });
+    await calendar.getByRole('button', { name: 'Create calendar link' }).click();
+    await expect.poll(() => calendar.getByLabel('Calendar link').inputValue()).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
     await page.screenshot({ path: `${SCREENSHOTS}/account-security.png`, fullPage: true });
 
     await page.getByRole('button', { name: 'Sign out' }).first().click();

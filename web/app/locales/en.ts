@@ -131,6 +131,18 @@ export const en = {
     invalidLink: 'This link is invalid, used or expired. Ask for a new one from your account page.',
     toSignIn: 'Go to sign-in',
   },
+  calendarFeed: {
+    title: 'Calendar subscription',
+    intro: 'See your sessions in Google, Apple or Outlook calendar. The link shows times only, never client names; anyone with it can see them, so keep it private.',
+    create: 'Create calendar link',
+    replace: 'Replace the link',
+    created: 'Link created. Add it to your calendar app as a subscription (by URL). It is shown only now.',
+    link: 'Calendar link',
+    copy: 'Copy',
+    copied: 'Link copied.',
+    revoke: 'Stop all calendar links',
+    revoked: 'Your calendar links no longer work.',
+  },
   practiceSecurity: {
     title: 'Sign-in security',
     requireMfa: 'Require two-step verification for all staff',
