@@ -31,6 +31,12 @@ export const SUBSCRIPTION_ROUTES: Record<string, SubscriptionRoute> = {
     // A client may listen only to their own threads (the portal scopes `thread` to them).
     guard: { field: 'thread', idFromArgument: 'threadId' },
   },
+  appointmentChanged: {
+    roles: allowedRoles('appointmentChanged'),
+    channel: (user) => channelFor('appointmentChanged', user.practiceId),
+    // Outside the subscribed window the lookup answers NOT_FOUND, and the event is skipped.
+    lookup: { field: 'appointmentInWindow', keepArguments: ['from', 'to'], fromEventKeys: { id: { key: 'id', type: 'ID!' } } },
+  },
   practiceMetricsUpdated: {
     roles: allowedRoles('practiceMetricsUpdated'),
     channel: (user) => channelFor('practiceMetricsUpdated', user.practiceId),

@@ -2,6 +2,7 @@ import { clientExportReference, clientExportSection, ClientRef, StaffUserRef, ty
 import { createRemindersQueue } from '@solace/workers';
 import { AppointmentRepository } from './appointment/appointment.repository';
 import { AppointmentResolver, appointmentReference } from './appointment/appointment.resolver';
+import { AppointmentChangesResolver } from './appointment/appointment-changes.resolver';
 import { AppointmentService } from './appointment/appointment.service';
 import { createAppointmentSideEffects } from './appointment/appointment.side-effects';
 import { CalendarFeedRepository } from './calendar-feed/calendar-feed.repository';
@@ -21,6 +22,7 @@ export const appointmentsSubgraph: SubgraphDefinition = {
   orphanedTypes: [ClientRef, StaffUserRef, exportSection.type],
   resolvers: (deps) => [
     new AppointmentResolver(appointmentService(deps)),
+    new AppointmentChangesResolver(appointmentService(deps)),
     new CalendarFeedResolver(new CalendarFeedService(new CalendarFeedRepository(deps.prisma), { publicApiUrl: deps.config.publicApiUrl, webUrl: deps.config.webOrigins[0] ?? 'http://localhost:3000' })),
     exportSection.resolver((practiceId, clientId) => new ClientExportRepository(deps.prisma).appointments(practiceId, clientId)),
   ],

@@ -76,6 +76,8 @@ export const ROLE_MATRIX = {
   // appointments
   appointment: STAFF,
   appointments: STAFF,
+  appointmentInWindow: STAFF,
+  appointmentChanged: STAFF,
   bookAppointment: DIARY_WRITERS,
   rescheduleAppointment: DIARY_WRITERS,
   cancelAppointment: DIARY_WRITERS,

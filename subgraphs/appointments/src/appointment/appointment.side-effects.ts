@@ -23,6 +23,9 @@ export function createAppointmentSideEffects(deps: { queue: () => RemindersQueue
   };
 
   const metricsChanged = (practiceId: string) => publishEvent(redis, channelFor('practiceMetricsUpdated', practiceId), { practiceId, keys: {} });
+  // Open calendars of the practice re-read the appointment as each subscriber (ids only on the wire).
+  const appointmentChanged = (appointment: { id: string; practiceId: string }) =>
+    safely('publish appointment change', appointment.id, () => publishEvent(redis, channelFor('appointmentChanged', appointment.practiceId), { practiceId: appointment.practiceId, keys: { id: appointment.id } }));
 
   return {
     booked: async (appointment, requestId) => {
@@ -30,17 +33,20 @@ export function createAppointmentSideEffects(deps: { queue: () => RemindersQueue
         scheduleAppointmentReminders(deps.queue(), { appointmentId: appointment.id, practiceId: appointment.practiceId, startsAt: appointment.startsAt, requestId }),
       );
       await safely('publish metrics', appointment.id, () => metricsChanged(appointment.practiceId));
+      await appointmentChanged(appointment);
     },
     rescheduled: async (appointment, requestId) => {
       await safely('reschedule reminders', appointment.id, () =>
         rescheduleAppointmentReminders(deps.queue(), { appointmentId: appointment.id, practiceId: appointment.practiceId, startsAt: appointment.startsAt, requestId }),
       );
+      await appointmentChanged(appointment);
     },
     statusChanged: async (appointment) => {
       if (appointment.status === 'CANCELLED' || appointment.status === 'NO_SHOW' || appointment.status === 'COMPLETED') {
         await safely('remove reminders', appointment.id, () => removeAppointmentReminders(deps.queue(), appointment.id));
       }
       await safely('publish metrics', appointment.id, () => metricsChanged(appointment.practiceId));
+      await appointmentChanged(appointment);
     },
   };
 }
