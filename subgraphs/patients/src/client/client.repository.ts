@@ -15,6 +15,11 @@ export class ClientRepository {
     return row && toClient(row);
   }
 
+  async findManyInPractice(practiceId: string, ids: readonly string[]): Promise<Client[]> {
+    const rows = await this.prisma.client.findMany({ where: { id: { in: [...ids] }, practiceId }, select: FIELDS });
+    return rows.map(toClient);
+  }
+
   async listInPractice(practiceId: string, search: string | undefined, limit: number): Promise<Client[]> {
     const term = search?.trim();
     const rows = await this.prisma.client.findMany({

@@ -1,4 +1,4 @@
-import { allowedRoles, AuditAs, type RequestContext, requireUser } from '@solace/server-kit';
+import { allowedRoles, AuditAs, type RequestContext, requestLoader, requireUser } from '@solace/server-kit';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { CreateClientInput } from './client.input';
 import type { ClientService } from './client.service';
@@ -32,7 +32,10 @@ export class ClientResolver {
   }
 }
 
+// Batched per request: a week of appointments names each client in one query.
 export const clientReference = (clients: ClientService) => ({
-  __resolveReference: (reference: { id: string }, ctx: RequestContext) =>
-    clients.find(requireUser(ctx, allowedRoles('client')).practiceId, reference.id),
+  __resolveReference: (reference: { id: string }, ctx: RequestContext) => {
+    const { practiceId } = requireUser(ctx, allowedRoles('client'));
+    return requestLoader(ctx, `Client:${practiceId}`, (ids) => clients.findMany(practiceId, ids)).load(reference.id);
+  },
 });

@@ -11,6 +11,11 @@ export class ClientService {
     return this.clients.findInPractice(practiceId, id);
   }
 
+  /** Many clients of the practice at once (entity references of a calendar page), in any order. */
+  findMany(practiceId: string, ids: readonly string[]): Promise<Client[]> {
+    return this.clients.findManyInPractice(practiceId, ids);
+  }
+
   async get(practiceId: string, id: string): Promise<Client> {
     const client = await this.clients.findInPractice(practiceId, id);
     if (!client) throw notFound('Client', id);
