@@ -5,10 +5,18 @@ import { AppointmentResolver, appointmentReference } from './appointment/appoint
 import { AppointmentChangesResolver } from './appointment/appointment-changes.resolver';
 import { AppointmentService } from './appointment/appointment.service';
 import { createAppointmentSideEffects } from './appointment/appointment.side-effects';
+import { CatalogRepository } from './catalog/catalog.repository';
+import { CatalogResolver } from './catalog/catalog.resolver';
+import { CatalogService } from './catalog/catalog.service';
+import { ClinicianHoursRepository } from './clinician-hours/clinician-hours.repository';
+import { ClinicianHoursResolver } from './clinician-hours/clinician-hours.resolver';
+import { ClinicianHoursService } from './clinician-hours/clinician-hours.service';
 import { CalendarFeedRepository } from './calendar-feed/calendar-feed.repository';
 import { CalendarFeedResolver } from './calendar-feed/calendar-feed.resolver';
 import { CalendarFeedService } from './calendar-feed/calendar-feed.service';
 import { ClientExportRepository } from './client-export/client-export.repository';
+import { SchedulingPolicyRepository } from './scheduling-policy/scheduling-policy.repository';
+import { SchedulingPolicyResolver } from './scheduling-policy/scheduling-policy.resolver';
 
 /** This domain's section of a client's data export (server-kit client-export.ts). */
 const exportSection = clientExportSection({
@@ -23,6 +31,9 @@ export const appointmentsSubgraph: SubgraphDefinition = {
   resolvers: (deps) => [
     new AppointmentResolver(appointmentService(deps)),
     new AppointmentChangesResolver(appointmentService(deps)),
+    new CatalogResolver(new CatalogService(new CatalogRepository(deps.prisma))),
+    new ClinicianHoursResolver(new ClinicianHoursService(new ClinicianHoursRepository(deps.prisma))),
+    new SchedulingPolicyResolver(new SchedulingPolicyRepository(deps.prisma)),
     new CalendarFeedResolver(new CalendarFeedService(new CalendarFeedRepository(deps.prisma), { publicApiUrl: deps.config.publicApiUrl, webUrl: deps.config.webOrigins[0] ?? 'http://localhost:3000' })),
     exportSection.resolver((practiceId, clientId) => new ClientExportRepository(deps.prisma).appointments(practiceId, clientId)),
   ],

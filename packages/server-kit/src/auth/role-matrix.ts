@@ -82,6 +82,21 @@ export const ROLE_MATRIX = {
   rescheduleAppointment: DIARY_WRITERS,
   cancelAppointment: DIARY_WRITERS,
   setAppointmentStatus: DIARY_WRITERS,
+  // appointments: practice setup (services, rooms, hours) and scheduling rules
+  services: STAFF,
+  createService: ['ADMIN'],
+  updateService: ['ADMIN'],
+  rooms: STAFF,
+  createRoom: ['ADMIN'],
+  updateRoom: ['ADMIN'],
+  schedulingPolicy: STAFF,
+  updateSchedulingPolicy: ['ADMIN'],
+  workingHours: STAFF,
+  availabilityExceptions: STAFF,
+  // A clinician changes only their own hours (checked by the service); the desk and admins anyone's.
+  setWorkingHours: DIARY_WRITERS,
+  addAvailabilityException: DIARY_WRITERS,
+  removeAvailabilityException: DIARY_WRITERS,
   // notes: clinical content; writing is the treating clinician's alone
   clinicalNote: CLINICAL,
   createDraftNote: ['CLINICIAN'],
