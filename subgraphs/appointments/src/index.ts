@@ -29,9 +29,9 @@ export const appointmentsSubgraph: SubgraphDefinition = {
   name: 'appointments',
   orphanedTypes: [ClientRef, StaffUserRef, exportSection.type],
   resolvers: (deps) => [
-    new AppointmentResolver(appointmentService(deps)),
+    new AppointmentResolver(appointmentService(deps), catalogService(deps)),
     new AppointmentChangesResolver(appointmentService(deps)),
-    new CatalogResolver(new CatalogService(new CatalogRepository(deps.prisma))),
+    new CatalogResolver(catalogService(deps)),
     new ClinicianHoursResolver(new ClinicianHoursService(new ClinicianHoursRepository(deps.prisma))),
     new SchedulingPolicyResolver(new SchedulingPolicyRepository(deps.prisma)),
     new CalendarFeedResolver(new CalendarFeedService(new CalendarFeedRepository(deps.prisma), { publicApiUrl: deps.config.publicApiUrl, webUrl: deps.config.webOrigins[0] ?? 'http://localhost:3000' })),
@@ -40,10 +40,19 @@ export const appointmentsSubgraph: SubgraphDefinition = {
   referenceResolvers: (deps) => ({ Appointment: appointmentReference(appointmentService(deps)), ...clientExportReference }),
 };
 
+type Deps = Parameters<SubgraphDefinition['resolvers']>[0];
+
+const catalogs = new WeakMap<object, CatalogService>();
+function catalogService(deps: Deps): CatalogService {
+  let catalog = catalogs.get(deps);
+  if (!catalog) catalogs.set(deps, (catalog = new CatalogService(new CatalogRepository(deps.prisma))));
+  return catalog;
+}
+
 const services = new WeakMap<object, AppointmentService>();
 
 /** One service (and one reminders queue connection) per set of dependencies. */
-function appointmentService(deps: Parameters<SubgraphDefinition['resolvers']>[0]): AppointmentService {
+function appointmentService(deps: Deps): AppointmentService {
   let service = services.get(deps);
   if (!service) {
     // The queue connects on first use, so building the schema (npm run compose) needs no Redis.
@@ -56,7 +65,11 @@ function appointmentService(deps: Parameters<SubgraphDefinition['resolvers']>[0]
       }
       return queue;
     };
-    service = new AppointmentService(new AppointmentRepository(deps.prisma), createAppointmentSideEffects({ queue: getQueue, redis: deps.redis, log: deps.log }));
+    service = new AppointmentService(
+      new AppointmentRepository(deps.prisma),
+      catalogService(deps),
+      new SchedulingPolicyRepository(deps.prisma),
+      createAppointmentSideEffects({ queue: getQueue, redis: deps.redis, log: deps.log }));
     services.set(deps, service);
   }
   return service;

@@ -1,6 +1,7 @@
-import { IsDate, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsDate, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { AppointmentStatus } from './appointment.type';
+import { Modality } from '../catalog/catalog.type';
+import { AppointmentStatus, CancelReason } from './appointment.type';
 
 @InputType()
 export class BookAppointmentInput {
@@ -13,13 +14,28 @@ export class BookAppointmentInput {
   @IsUUID()
   clinicianId?: string;
 
+  @Field(() => ID, { nullable: true, description: 'The service booked; its duration sets `endsAt` when that is left out.' })
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'A room for an in-person session.' })
+  @IsOptional()
+  @IsUUID()
+  roomId?: string;
+
+  @Field(() => Modality, { defaultValue: Modality.IN_PERSON })
+  @IsIn(Object.values(Modality))
+  modality!: Modality;
+
   @Field(() => Date)
   @IsDate()
   startsAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { nullable: true, description: 'Required unless a service gives the length.' })
+  @IsOptional()
   @IsDate()
-  endsAt!: Date;
+  endsAt?: Date;
 }
 
 @ArgsType()
@@ -51,6 +67,32 @@ export class RescheduleAppointmentArgs {
   @Field(() => Date)
   @IsDate()
   endsAt!: Date;
+
+  @Field(() => ID, { nullable: true, description: 'Move the session to another clinician as well.' })
+  @IsOptional()
+  @IsUUID()
+  clinicianId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Move the session to another room as well.' })
+  @IsOptional()
+  @IsUUID()
+  roomId?: string;
+}
+
+@ArgsType()
+export class CancelAppointmentArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+
+  @Field(() => CancelReason, { defaultValue: CancelReason.CLIENT_REQUEST })
+  @IsIn(Object.values(CancelReason))
+  reason!: CancelReason;
+
+  @Field(() => String, { nullable: true, description: 'Operational note for the front desk; nothing clinical.' })
+  @IsOptional()
+  @MaxLength(500)
+  note?: string;
 }
 
 /** Statuses a visit moves to after booking; cancelling has its own mutation. */

@@ -1,14 +1,32 @@
 import type { PrismaClient } from '@solace/server-kit';
-import type { Appointment, AppointmentStatus } from './appointment.type';
+import { APPOINTMENT_FIELDS, type Appointment, type AppointmentStatus, type BookingChannel, type CancelReason } from './appointment.type';
+import type { Modality } from '../catalog/catalog.type';
 
-const FIELDS = { id: true, practiceId: true, clientId: true, clinicianId: true, startsAt: true, endsAt: true, status: true } as const;
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-/** PostgreSQL's exclusion_violation: the Appointment_no_clinician_overlap constraint refused the row. */
-export class OverlapError extends Error {}
+export type OverlapReason = 'CLINICIAN_OVERLAP' | 'ROOM_OVERLAP' | 'CLIENT_OVERLAP';
+
+/** PostgreSQL's exclusion_violation: one of the Appointment_no_*_overlap constraints refused the row. */
+export class OverlapError extends Error {
+  constructor(
+    readonly reason: OverlapReason,
+    options: { cause: unknown },
+  ) {
+    super(reason, options);
+  }
+}
+
+const CONSTRAINT_REASONS: [string, OverlapReason][] = [
+  ['no_clinician_overlap', 'CLINICIAN_OVERLAP'],
+  ['no_room_overlap', 'ROOM_OVERLAP'],
+  ['no_client_overlap', 'CLIENT_OVERLAP'],
+];
 
 function rethrowOverlap(error: unknown): never {
   const text = `${(error as Error)?.message ?? ''} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`;
-  if (text.includes('23P01') || text.includes('no_clinician_overlap')) throw new OverlapError('overlap', { cause: error });
+  const match = CONSTRAINT_REASONS.find(([constraint]) => text.includes(constraint));
+  if (match) throw new OverlapError(match[1], { cause: error });
+  if (text.includes('23P01')) throw new OverlapError('CLINICIAN_OVERLAP', { cause: error });
   throw error;
 }
 
@@ -31,47 +49,93 @@ async function writeWithRetry<T>(write: () => Promise<T>, attempts = 4): Promise
   }
 }
 
+export interface NewAppointment {
+  practiceId: string;
+  clientId: string;
+  clinicianId: string;
+  serviceId: string | null;
+  roomId: string | null;
+  modality: Modality;
+  bookedVia: BookingChannel;
+  startsAt: Date;
+  endsAt: Date;
+  seriesId?: string | null;
+  seriesIndex?: number | null;
+}
+
+/** Whose calendars a write touches: the constraints that could refuse it. */
+interface Calendars {
+  clinicianId: string;
+  clientId: string;
+  roomId: string | null;
+}
+
 export class AppointmentRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   findInPractice(practiceId: string, id: string): Promise<Appointment | null> {
-    return this.prisma.appointment.findFirst({ where: { id, practiceId }, select: FIELDS });
+    return this.prisma.appointment.findFirst({ where: { id, practiceId }, select: APPOINTMENT_FIELDS });
   }
 
   listInRange(practiceId: string, from: Date, to: Date, clinicianId?: string): Promise<Appointment[]> {
     return this.prisma.appointment.findMany({
       where: { practiceId, startsAt: { lt: to }, endsAt: { gt: from }, ...(clinicianId ? { clinicianId } : {}) },
-      select: FIELDS,
+      select: APPOINTMENT_FIELDS,
       orderBy: { startsAt: 'asc' },
       take: 2000,
     });
   }
 
-  create(data: { practiceId: string; clientId: string; clinicianId: string; startsAt: Date; endsAt: Date }): Promise<Appointment> {
-    return this.inClinicianDiary(data.clinicianId, (tx) => tx.appointment.create({ data, select: FIELDS }));
+  create(data: NewAppointment): Promise<Appointment> {
+    return this.inCalendars(data, (tx) => tx.appointment.create({ data, select: APPOINTMENT_FIELDS }));
   }
 
-  updateTimes(current: Appointment, startsAt: Date, endsAt: Date): Promise<Appointment> {
-    return this.inClinicianDiary(current.clinicianId, (tx) =>
-      tx.appointment.update({ where: { id: current.id, practiceId: current.practiceId }, data: { startsAt, endsAt }, select: FIELDS }),
+  /** Several appointments in one transaction (a recurring series): all are booked or none. */
+  createMany(rows: NewAppointment[]): Promise<Appointment[]> {
+    if (rows.length === 0) return Promise.resolve([]);
+    return this.inCalendars(rows[0]!, async (tx) => {
+      const created: Appointment[] = [];
+      for (const data of rows) created.push(await tx.appointment.create({ data, select: APPOINTMENT_FIELDS }));
+      return created;
+    });
+  }
+
+  move(current: Appointment, change: { startsAt: Date; endsAt: Date; clinicianId: string; roomId: string | null }): Promise<Appointment> {
+    return this.inCalendars({ ...change, clientId: current.clientId }, (tx) =>
+      tx.appointment.update({ where: { id: current.id, practiceId: current.practiceId }, data: change, select: APPOINTMENT_FIELDS }),
     );
   }
 
-  updateStatus(current: Appointment, status: AppointmentStatus): Promise<Appointment> {
-    return this.inClinicianDiary(current.clinicianId, (tx) =>
-      tx.appointment.update({ where: { id: current.id, practiceId: current.practiceId }, data: { status }, select: FIELDS }),
+  updateStatus(current: Appointment, status: AppointmentStatus, extra: { checkedInAt?: Date } = {}): Promise<Appointment> {
+    return this.inCalendars(current, (tx) =>
+      tx.appointment.update({ where: { id: current.id, practiceId: current.practiceId }, data: { status, ...extra }, select: APPOINTMENT_FIELDS }),
     );
+  }
+
+  cancel(current: Appointment, cancellation: { cancelReason: CancelReason; cancelNote: string | null; lateCancel: boolean; cancelledAt: Date }): Promise<Appointment> {
+    // Cancelling frees time; no constraint can refuse it, so no calendar locks.
+    return this.prisma.appointment.update({
+      where: { id: current.id, practiceId: current.practiceId },
+      data: { status: 'CANCELLED', ...cancellation },
+      select: APPOINTMENT_FIELDS,
+    });
+  }
+
+  setMeeting(practiceId: string, id: string, meeting: { meetingJoinUrl: string; meetingHostUrl: string; meetingExternalId: string }): Promise<Appointment> {
+    return this.prisma.appointment.update({ where: { id, practiceId }, data: meeting, select: APPOINTMENT_FIELDS });
   }
 
   /**
-   * Writes to one clinician's diary one at a time (a transaction-scoped advisory lock). The
-   * exclusion constraint is what guarantees no overlap; the lock only spares PostgreSQL the
-   * deadlocks that concurrent exclusion checks otherwise hit (each costing deadlock_timeout).
+   * Writes to the touched calendars one at a time (transaction-scoped advisory locks, always taken
+   * in sorted key order so two writers never wait on each other in a cycle). The exclusion
+   * constraints are what guarantee no overlap; the locks only spare PostgreSQL the deadlocks that
+   * concurrent exclusion checks otherwise hit (each costing deadlock_timeout).
    */
-  private inClinicianDiary<T>(clinicianId: string, write: (tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]) => Promise<T>): Promise<T> {
+  private inCalendars<T>(calendars: Calendars, write: (tx: Tx) => Promise<T>): Promise<T> {
+    const keys = [`diary:${calendars.clinicianId}`, `client:${calendars.clientId}`, ...(calendars.roomId ? [`room:${calendars.roomId}`] : [])].sort();
     return writeWithRetry(() =>
       this.prisma.$transaction(async (tx) => {
-        await tx.$executeRaw`select pg_advisory_xact_lock(hashtextextended(${`diary:${clinicianId}`}, 0))`;
+        for (const key of keys) await tx.$executeRaw`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
         return write(tx);
       }),
     );

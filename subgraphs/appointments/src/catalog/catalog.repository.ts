@@ -23,6 +23,14 @@ export class CatalogRepository {
     return this.prisma.service.findFirst({ where: { id, practiceId }, select: SERVICE_FIELDS });
   }
 
+  servicesByIds(practiceId: string, ids: readonly string[]): Promise<Service[]> {
+    return this.prisma.service.findMany({ where: { practiceId, id: { in: [...ids] } }, select: SERVICE_FIELDS });
+  }
+
+  roomsByIds(practiceId: string, ids: readonly string[]): Promise<Room[]> {
+    return this.prisma.room.findMany({ where: { practiceId, id: { in: [...ids] } }, select: ROOM_FIELDS });
+  }
+
   createService(practiceId: string, input: ServiceInput): Promise<Service> {
     return this.prisma.service.create({ data: { practiceId, ...input }, select: SERVICE_FIELDS });
   }

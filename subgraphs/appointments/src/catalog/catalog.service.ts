@@ -23,6 +23,14 @@ export class CatalogService {
     return service;
   }
 
+  servicesByIds(practiceId: string, ids: readonly string[]): Promise<Service[]> {
+    return this.catalog.servicesByIds(practiceId, ids);
+  }
+
+  roomsByIds(practiceId: string, ids: readonly string[]): Promise<Room[]> {
+    return this.catalog.roomsByIds(practiceId, ids);
+  }
+
   createService(user: AuthClaims, input: ServiceInput): Promise<Service> {
     return this.catalog.createService(user.practiceId, input).catch(duplicate('service', input.name));
   }
