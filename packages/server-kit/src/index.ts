@@ -26,3 +26,4 @@ export * from './auth/session-liveness';
 export * from './crypto/field-encryption';
 export * from './client-export';
 export * from './request-loader';
+export * from './booking-hold';

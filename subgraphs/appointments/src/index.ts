@@ -5,6 +5,11 @@ import { AppointmentResolver, appointmentReference } from './appointment/appoint
 import { AppointmentChangesResolver } from './appointment/appointment-changes.resolver';
 import { AppointmentService } from './appointment/appointment.service';
 import { createAppointmentSideEffects } from './appointment/appointment.side-effects';
+import { AvailabilityRepository } from './availability/availability.repository';
+import { AvailabilityResolver } from './availability/availability.resolver';
+import { AvailabilityService } from './availability/availability.service';
+import { NOTHING_ELSEWHERE } from './availability/busy-elsewhere';
+import { SlotHolds } from './availability/slot-holds';
 import { CatalogRepository } from './catalog/catalog.repository';
 import { CatalogResolver } from './catalog/catalog.resolver';
 import { CatalogService } from './catalog/catalog.service';
@@ -15,6 +20,8 @@ import { CalendarFeedRepository } from './calendar-feed/calendar-feed.repository
 import { CalendarFeedResolver } from './calendar-feed/calendar-feed.resolver';
 import { CalendarFeedService } from './calendar-feed/calendar-feed.service';
 import { ClientExportRepository } from './client-export/client-export.repository';
+import { OnlineBookingResolver } from './online-booking/online-booking.resolver';
+import { OnlineBookingService } from './online-booking/online-booking.service';
 import { SchedulingPolicyRepository } from './scheduling-policy/scheduling-policy.repository';
 import { SchedulingPolicyResolver } from './scheduling-policy/scheduling-policy.resolver';
 
@@ -34,6 +41,18 @@ export const appointmentsSubgraph: SubgraphDefinition = {
     new CatalogResolver(catalogService(deps)),
     new ClinicianHoursResolver(new ClinicianHoursService(new ClinicianHoursRepository(deps.prisma))),
     new SchedulingPolicyResolver(new SchedulingPolicyRepository(deps.prisma)),
+    new AvailabilityResolver(availabilityService(deps)),
+    new OnlineBookingResolver(
+      new OnlineBookingService({
+        availability: availabilityService(deps),
+        availabilityData: new AvailabilityRepository(deps.prisma),
+        hours: new ClinicianHoursRepository(deps.prisma),
+        catalog: new CatalogRepository(deps.prisma),
+        holds: new SlotHolds(deps.redis),
+        appointments: appointmentService(deps),
+        redis: deps.redis,
+      }),
+    ),
     new CalendarFeedResolver(new CalendarFeedService(new CalendarFeedRepository(deps.prisma), { publicApiUrl: deps.config.publicApiUrl, webUrl: deps.config.webOrigins[0] ?? 'http://localhost:3000' })),
     exportSection.resolver((practiceId, clientId) => new ClientExportRepository(deps.prisma).appointments(practiceId, clientId)),
   ],
@@ -47,6 +66,17 @@ function catalogService(deps: Deps): CatalogService {
   let catalog = catalogs.get(deps);
   if (!catalog) catalogs.set(deps, (catalog = new CatalogService(new CatalogRepository(deps.prisma))));
   return catalog;
+}
+
+function availabilityService(deps: Deps): AvailabilityService {
+  return new AvailabilityService(
+    new AvailabilityRepository(deps.prisma),
+    new ClinicianHoursRepository(deps.prisma),
+    catalogService(deps),
+    new SchedulingPolicyRepository(deps.prisma),
+    new SlotHolds(deps.redis),
+    NOTHING_ELSEWHERE,
+  );
 }
 
 const services = new WeakMap<object, AppointmentService>();

@@ -8,6 +8,9 @@ import { ClientExportResolver } from './client-export/client-export.resolver';
 import { ClientErasureRepository } from './client-erasure/client-erasure.repository';
 import { ClientErasureResolver } from './client-erasure/client-erasure.resolver';
 import { ClientErasureService, type ErasureJobs } from './client-erasure/client-erasure.service';
+import { OnlineBookingDetailsRepository } from './online-booking/online-booking-details.repository';
+import { OnlineBookingDetailsResolver } from './online-booking/online-booking-details.resolver';
+import { OnlineBookingDetailsService } from './online-booking/online-booking-details.service';
 
 /** Erasure jobs go through the workers' queue, connected on first use (compose needs no Redis). */
 function erasureJobs(deps: SubgraphDeps): ErasureJobs {
@@ -30,6 +33,7 @@ export const patientsSubgraph: SubgraphDefinition = {
     new ClientResolver(new ClientService(new ClientRepository(deps.prisma))),
     new ClientExportResolver(new ClientExportRepository(deps.prisma)),
     new ClientErasureResolver(new ClientErasureService(new ClientErasureRepository(deps.prisma), erasureJobs(deps))),
+    new OnlineBookingDetailsResolver(new OnlineBookingDetailsService(new OnlineBookingDetailsRepository(deps.prisma), deps.redis)),
   ],
   referenceResolvers: ({ prisma }) => ({ Client: clientReference(new ClientService(new ClientRepository(prisma))), ...clientExportReference }),
 };

@@ -97,6 +97,13 @@ export const ROLE_MATRIX = {
   setWorkingHours: DIARY_WRITERS,
   addAvailabilityException: DIARY_WRITERS,
   removeAvailabilityException: DIARY_WRITERS,
+  availableSlots: STAFF,
+  // appointments: the public booking page (the hold id ties the steps together)
+  onlineBookingPage: 'PUBLIC',
+  onlineSlots: 'PUBLIC',
+  holdOnlineSlot: 'PUBLIC',
+  confirmOnlineBooking: 'PUBLIC',
+  submitOnlineBookingDetails: 'PUBLIC',
   // notes: clinical content; writing is the treating clinician's alone
   clinicalNote: CLINICAL,
   createDraftNote: ['CLINICIAN'],

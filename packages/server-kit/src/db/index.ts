@@ -3,3 +3,4 @@ export * from './prisma';
 export * from './tenant-pool';
 export * from './rls-guard';
 export * from './system-scope.middleware';
+export * from './practice-scope.middleware';

@@ -71,6 +71,11 @@ export class AppointmentService {
 
   async book(user: AuthClaims, request: BookingRequest, requestId: string, channel: BookingChannel = BookingChannel.STAFF): Promise<Appointment> {
     const row = await this.prepare(user.practiceId, { ...request, clinicianId: request.clinicianId ?? user.sub }, channel);
+    return this.create(row, requestId);
+  }
+
+  /** Writes a prepared booking; the exclusion constraints have the last word. */
+  async create(row: NewAppointment, requestId: string): Promise<Appointment> {
     const appointment = await this.appointments.create(row).catch(asConflict);
     await this.sideEffects.booked(appointment, requestId);
     return appointment;

@@ -1,0 +1,51 @@
+import { allowedRoles, requireUser, StaffUserRef, type RequestContext } from '@solace/server-kit';
+import { IsDate, IsOptional, IsUUID } from 'class-validator';
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { AvailabilityService } from './availability.service';
+
+@ArgsType()
+export class AvailableSlotsArgs {
+  @Field(() => ID)
+  @IsUUID()
+  serviceId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'One clinician; every bookable clinician when left out.' })
+  @IsOptional()
+  @IsUUID()
+  clinicianId?: string;
+
+  @Field(() => Date)
+  @IsDate()
+  from!: Date;
+
+  @Field(() => Date, { description: 'At most 35 days after `from`.' })
+  @IsDate()
+  to!: Date;
+}
+
+@ObjectType({ description: 'A time a service fits in a clinician’s diary.' })
+export class AvailableSlot {
+  clinicianId!: string;
+
+  @Field(() => Date)
+  startsAt!: Date;
+
+  @Field(() => Date)
+  endsAt!: Date;
+}
+
+@Resolver(() => AvailableSlot)
+export class AvailabilityResolver {
+  constructor(private readonly availability: AvailabilityService) {}
+
+  @Authorized(...allowedRoles('availableSlots'))
+  @Query(() => [AvailableSlot], { description: 'Free slots for a service from weekly hours, time off, appointments, holds and outside calendars; earliest first.' })
+  async availableSlots(@Args(() => AvailableSlotsArgs) search: AvailableSlotsArgs, @Ctx() ctx: RequestContext): Promise<AvailableSlot[]> {
+    return (await this.availability.slots(requireUser(ctx).practiceId, search)).slots;
+  }
+
+  @FieldResolver(() => StaffUserRef)
+  clinician(@Root() slot: AvailableSlot): StaffUserRef {
+    return { id: slot.clinicianId };
+  }
+}
