@@ -11,6 +11,17 @@ export {
   type ReminderJobData,
   type RemindersQueue,
 } from './reminders/reminders.queue';
+export {
+  CLOCK_TIME,
+  DEFAULT_REMINDER_SETTINGS,
+  REMINDER_CHANNELS,
+  REMINDER_LIMITS,
+  type ReminderChannel,
+  type ReminderPlanSettings,
+  type ReminderSettingsSource,
+  type ReminderSettingsValues,
+} from './reminders/reminder-settings';
+export { ReminderSettingsRepository } from './reminders/reminder-settings.repository';
 export type { EmailMessage, EmailProvider } from './email/email-provider';
 export {
   ACCOUNT_EMAILS_QUEUE,

@@ -24,6 +24,8 @@ import { OnlineBookingResolver } from './online-booking/online-booking.resolver'
 import { OnlineBookingService } from './online-booking/online-booking.service';
 import { SchedulingPolicyRepository } from './scheduling-policy/scheduling-policy.repository';
 import { SchedulingPolicyResolver } from './scheduling-policy/scheduling-policy.resolver';
+import { ReminderSettingsRepository } from './reminder-settings/reminder-settings.repository';
+import { ReminderSettingsResolver } from './reminder-settings/reminder-settings.resolver';
 
 /** This domain's section of a client's data export (server-kit client-export.ts). */
 const exportSection = clientExportSection({
@@ -41,6 +43,7 @@ export const appointmentsSubgraph: SubgraphDefinition = {
     new CatalogResolver(catalogService(deps)),
     new ClinicianHoursResolver(new ClinicianHoursService(new ClinicianHoursRepository(deps.prisma))),
     new SchedulingPolicyResolver(new SchedulingPolicyRepository(deps.prisma)),
+    new ReminderSettingsResolver(new ReminderSettingsRepository(deps.prisma)),
     new AvailabilityResolver(availabilityService(deps)),
     new OnlineBookingResolver(
       new OnlineBookingService({

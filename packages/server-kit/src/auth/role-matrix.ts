@@ -91,6 +91,9 @@ export const ROLE_MATRIX = {
   updateRoom: ['ADMIN'],
   schedulingPolicy: STAFF,
   updateSchedulingPolicy: ['ADMIN'],
+  // appointments: reminders (the desk sees what clients are sent; admins change it)
+  reminderSettings: ['ADMIN', 'FRONT_DESK'],
+  updateReminderSettings: ['ADMIN'],
   workingHours: STAFF,
   availabilityExceptions: STAFF,
   // A clinician changes only their own hours (checked by the service); the desk and admins anyone's.

@@ -1,0 +1,70 @@
+// Reminder settings through the router: defaults, saving, validation, who may read and change them,
+// and that one practice's settings are its own.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPractice, createTestStaff, testPrisma } from '../support/factories';
+import { gql, tokenFor } from '../support/graphql-client';
+import { startStack, type TestStack } from '../support/stack';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const READ = '{ reminderSettings { enabled channels offsetsMinutes quietHoursStart quietHoursEnd } }';
+const UPDATE = 'mutation($input: ReminderSettingsInput!) { updateReminderSettings(input: $input) { enabled channels offsetsMinutes quietHoursStart quietHoursEnd } }';
+const DEFAULTS = { enabled: true, channels: ['EMAIL', 'SMS'], offsetsMinutes: [2880, 120], quietHoursStart: '21:00', quietHoursEnd: '08:00' };
+const CHANGED = { enabled: true, channels: ['EMAIL'], offsetsMinutes: [60, 1440, 10080], quietHoursStart: '22:30', quietHoursEnd: '07:00' };
+
+const staffToken = async (practice: { id: string }, role: 'ADMIN' | 'FRONT_DESK' | 'CLINICIAN' | 'BILLING') => tokenFor(await createTestStaff(practice, { roles: [role] }));
+
+describe('reminder settings', () => {
+  it('starts from the defaults, saves offsets largest first, and records who changed them', async () => {
+    const practice = await createTestPractice();
+    const admin = await staffToken(practice, 'ADMIN');
+    expect((await gql(stack.routerUrl, READ, {}, admin)).data!.reminderSettings).toEqual(DEFAULTS);
+
+    const saved = await gql(stack.routerUrl, UPDATE, { input: CHANGED }, admin);
+    expect(saved.errors).toBeUndefined();
+    const expected = { ...CHANGED, offsetsMinutes: [10080, 1440, 60] };
+    expect(saved.data!.updateReminderSettings).toEqual(expected);
+    expect((await gql(stack.routerUrl, READ, {}, await staffToken(practice, 'FRONT_DESK'))).data!.reminderSettings).toEqual(expected);
+
+    const row = await testPrisma().reminderSettings.findFirstOrThrow({ where: { practiceId: practice.id }, select: { id: true } });
+    const events = await testPrisma().auditEvent.findMany({ where: { practiceId: practice.id, entityType: 'ReminderSettings' }, select: { action: true, entityId: true } });
+    expect(events).toEqual([{ action: 'UPDATE', entityId: row.id }]);
+  });
+
+  it.each([
+    ['no offsets', { offsetsMinutes: [] }],
+    ['six offsets', { offsetsMinutes: [15, 30, 60, 120, 240, 480] }],
+    ['an offset under 15 minutes', { offsetsMinutes: [10] }],
+    ['an offset over 14 days', { offsetsMinutes: [20161] }],
+    ['the same offset twice', { offsetsMinutes: [120, 120] }],
+    ['no channel', { channels: [] }],
+    ['a quiet hour that is not HH:MM', { quietHoursStart: '9pm' }],
+    ['a quiet hour past 23:59', { quietHoursEnd: '24:00' }],
+  ])('refuses %s as BAD_USER_INPUT and keeps the saved settings', async (_label, change) => {
+    const practice = await createTestPractice();
+    const admin = await staffToken(practice, 'ADMIN');
+    const result = await gql(stack.routerUrl, UPDATE, { input: { ...DEFAULTS, ...change } }, admin);
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await testPrisma().reminderSettings.count({ where: { practiceId: practice.id } })).toBe(0);
+  });
+
+  it('lets only admins change them, the desk read them, and keeps each practice to its own', async () => {
+    const [practice, other] = [await createTestPractice(), await createTestPractice()];
+    for (const role of ['FRONT_DESK', 'CLINICIAN', 'BILLING'] as const) {
+      const result = await gql(stack.routerUrl, UPDATE, { input: CHANGED }, await staffToken(practice, role));
+      expect(result.errors?.[0]?.extensions?.code, role).toBe('FORBIDDEN');
+    }
+    expect((await gql(stack.routerUrl, READ, {}, await staffToken(practice, 'CLINICIAN'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gql(stack.routerUrl, UPDATE, { input: CHANGED })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    await gql(stack.routerUrl, UPDATE, { input: { ...CHANGED, enabled: false } }, await staffToken(other, 'ADMIN'));
+    expect((await gql(stack.routerUrl, READ, {}, await staffToken(practice, 'ADMIN'))).data!.reminderSettings).toEqual(DEFAULTS);
+    expect(await testPrisma().reminderSettings.count({ where: { practiceId: practice.id } })).toBe(0);
+  });
+});
