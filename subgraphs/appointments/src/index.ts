@@ -1,9 +1,10 @@
 import { clientExportReference, clientExportSection, ClientRef, StaffUserRef, type SubgraphDefinition } from '@solace/server-kit';
-import { createRemindersQueue } from '@solace/workers';
+import { createRemindersQueue, ReminderPlanSettingsRepository } from '@solace/workers';
 import { AppointmentRepository } from './appointment/appointment.repository';
 import { AppointmentResolver, appointmentReference } from './appointment/appointment.resolver';
 import { AppointmentChangesResolver } from './appointment/appointment-changes.resolver';
 import { AppointmentService } from './appointment/appointment.service';
+import type { AppointmentSideEffects } from './appointment/appointment.events';
 import { createAppointmentSideEffects } from './appointment/appointment.side-effects';
 import { AvailabilityRepository } from './availability/availability.repository';
 import { AvailabilityResolver } from './availability/availability.resolver';
@@ -22,6 +23,9 @@ import { CalendarFeedService } from './calendar-feed/calendar-feed.service';
 import { ClientExportRepository } from './client-export/client-export.repository';
 import { OnlineBookingResolver } from './online-booking/online-booking.resolver';
 import { OnlineBookingService } from './online-booking/online-booking.service';
+import { SeriesRepository } from './series/series.repository';
+import { SeriesResolver } from './series/series.resolver';
+import { SeriesService } from './series/series.service';
 import { SchedulingPolicyRepository } from './scheduling-policy/scheduling-policy.repository';
 import { SchedulingPolicyResolver } from './scheduling-policy/scheduling-policy.resolver';
 import { ReminderSettingsRepository } from './reminder-settings/reminder-settings.repository';
@@ -45,6 +49,9 @@ export const appointmentsSubgraph: SubgraphDefinition = {
     new SchedulingPolicyResolver(new SchedulingPolicyRepository(deps.prisma)),
     new ReminderSettingsResolver(new ReminderSettingsRepository(deps.prisma)),
     new AvailabilityResolver(availabilityService(deps)),
+    new SeriesResolver(
+      new SeriesService(new SeriesRepository(deps.prisma), appointmentService(deps), new AvailabilityRepository(deps.prisma), new SchedulingPolicyRepository(deps.prisma), appointmentSideEffects(deps)),
+    ),
     new OnlineBookingResolver(
       new OnlineBookingService({
         availability: availabilityService(deps),
@@ -82,27 +89,33 @@ function availabilityService(deps: Deps): AvailabilityService {
   );
 }
 
-const services = new WeakMap<object, AppointmentService>();
+const sideEffects = new WeakMap<object, AppointmentSideEffects>();
 
-/** One service (and one reminders queue connection) per set of dependencies. */
-function appointmentService(deps: Deps): AppointmentService {
-  let service = services.get(deps);
-  if (!service) {
+/** One set of side effects (and one reminders queue connection) per set of dependencies. */
+function appointmentSideEffects(deps: Deps): AppointmentSideEffects {
+  let effects = sideEffects.get(deps);
+  if (!effects) {
     // The queue connects on first use, so building the schema (npm run compose) needs no Redis.
     let queue: ReturnType<typeof createRemindersQueue> | undefined;
     const getQueue = () => {
       if (!queue) {
-        const created = createRemindersQueue(deps.config.redisUrl);
+        const created = createRemindersQueue(deps.config.redisUrl, undefined, new ReminderPlanSettingsRepository(deps.prisma));
         deps.onClose(() => created.close());
         queue = created;
       }
       return queue;
     };
-    service = new AppointmentService(
-      new AppointmentRepository(deps.prisma),
-      catalogService(deps),
-      new SchedulingPolicyRepository(deps.prisma),
-      createAppointmentSideEffects({ queue: getQueue, redis: deps.redis, log: deps.log }));
+    sideEffects.set(deps, (effects = createAppointmentSideEffects({ queue: getQueue, redis: deps.redis, log: deps.log })));
+  }
+  return effects;
+}
+
+const services = new WeakMap<object, AppointmentService>();
+
+function appointmentService(deps: Deps): AppointmentService {
+  let service = services.get(deps);
+  if (!service) {
+    service = new AppointmentService(new AppointmentRepository(deps.prisma), catalogService(deps), new SchedulingPolicyRepository(deps.prisma), appointmentSideEffects(deps));
     services.set(deps, service);
   }
   return service;

@@ -68,6 +68,7 @@ export const ROLE_MATRIX = {
   client: STAFF,
   clients: STAFF,
   createClient: DIARY_WRITERS,
+  updateClient: DIARY_WRITERS,
   exportClientData: ['ADMIN'],
   eraseClient: ['ADMIN'],
   createCalendarFeed: CLINICAL,
@@ -101,6 +102,9 @@ export const ROLE_MATRIX = {
   addAvailabilityException: DIARY_WRITERS,
   removeAvailabilityException: DIARY_WRITERS,
   availableSlots: STAFF,
+  bookSeries: DIARY_WRITERS,
+  editSeries: DIARY_WRITERS,
+  cancelSeries: DIARY_WRITERS,
   // appointments: the public booking page (the hold id ties the steps together)
   onlineBookingPage: 'PUBLIC',
   onlineSlots: 'PUBLIC',

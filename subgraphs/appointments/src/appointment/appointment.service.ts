@@ -59,6 +59,10 @@ export class AppointmentService {
     return this.appointments.findInPractice(user.practiceId, id);
   }
 
+  isActiveClinician(practiceId: string, staffUserId: string): Promise<boolean> {
+    return this.appointments.isActiveClinician(practiceId, staffUserId);
+  }
+
   list(user: AuthClaims, from: Date, to: Date, clinicianId?: string): Promise<Appointment[]> {
     if (!(to > from)) throw new DomainError('BAD_USER_INPUT', '`to` must be after `from`.');
     if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
