@@ -11,7 +11,22 @@ export class ClientErasureRepository {
   async anonymize(practiceId: string, clientId: string, now: Date): Promise<void> {
     await this.prisma.client.updateMany({
       where: { practiceId, id: clientId, erasedAt: null },
-      data: { email: null, phone: null, status: 'DISCHARGED', erasedAt: now },
+      data: {
+        email: null,
+        phone: null,
+        addressLine1: null,
+        addressLine2: null,
+        addressCity: null,
+        addressState: null,
+        addressPostalCode: null,
+        emergencyContactName: null,
+        emergencyContactRelationship: null,
+        emergencyContactPhone: null,
+        reminderEmail: false,
+        reminderSms: false,
+        status: 'DISCHARGED',
+        erasedAt: now,
+      },
     });
   }
 }

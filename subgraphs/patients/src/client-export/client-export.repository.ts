@@ -7,7 +7,8 @@ export class ClientExportRepository {
   findForExport(practiceId: string, clientId: string) {
     return this.prisma.client.findFirst({
       where: { id: clientId, practiceId },
-      select: { id: true, firstName: true, lastName: true, dateOfBirth: true, email: true, phone: true, status: true, createdAt: true, updatedAt: true },
+      // Every column but the practice and erasure bookkeeping: the client is entitled to all of it.
+      omit: { practiceId: true, erasedAt: true },
     });
   }
 }

@@ -3,6 +3,8 @@ import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { ClientExportRepository } from './client-export.repository';
 import { ClientDataExport } from './client-export.type';
 
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
 @Resolver(() => ClientDataExport)
 export class ClientExportResolver {
   constructor(private readonly exports: ClientExportRepository) {}
@@ -14,6 +16,6 @@ export class ClientExportResolver {
     const client = await this.exports.findForExport(user.practiceId, clientId);
     if (!client) throw notFound('Client', clientId);
     ctx.audit?.record('EXPORT', 'Client', clientId);
-    return { clientId, exportedAt: new Date(), client: exportRecord({ ...client, dateOfBirth: client.dateOfBirth.toISOString().slice(0, 10) }) };
+    return { clientId, exportedAt: new Date(), client: exportRecord({ ...client, dateOfBirth: day(client.dateOfBirth), dischargedOn: client.dischargedOn && day(client.dischargedOn) }) };
   }
 }

@@ -1,8 +1,8 @@
 import { allowedRoles, AuditAs, type RequestContext, requestLoader, requireUser } from '@solace/server-kit';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { CreateClientInput } from './client.input';
+import { CreateClientInput, UpdateClientInput } from './client.input';
 import type { ClientService } from './client.service';
-import { Client } from './client.type';
+import { Client, ClientStatus } from './client.type';
 
 @Resolver(() => Client)
 export class ClientResolver {
@@ -20,8 +20,9 @@ export class ClientResolver {
     @Ctx() ctx: RequestContext,
     @Arg('search', () => String, { nullable: true }) search?: string,
     @Arg('limit', () => Int, { defaultValue: 50 }) limit?: number,
+    @Arg('status', () => ClientStatus, { nullable: true }) status?: ClientStatus,
   ): Promise<Client[]> {
-    return this.service.list(requireUser(ctx).practiceId, search, limit);
+    return this.service.list(requireUser(ctx).practiceId, search, limit, status ?? undefined);
   }
 
   @Authorized(...allowedRoles('createClient'))
@@ -29,6 +30,17 @@ export class ClientResolver {
   @Mutation(() => Client)
   createClient(@Arg('input', () => CreateClientInput) input: CreateClientInput, @Ctx() ctx: RequestContext): Promise<Client> {
     return this.service.create(requireUser(ctx).practiceId, input);
+  }
+
+  @Authorized(...allowedRoles('updateClient'))
+  @AuditAs('UPDATE')
+  @Mutation(() => Client, { description: 'Changes some fields of a client record; status DISCHARGED records the discharge date.' })
+  updateClient(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateClientInput) input: UpdateClientInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Client> {
+    return this.service.update(requireUser(ctx).practiceId, id, input);
   }
 }
 
