@@ -1,7 +1,8 @@
 // Reminder settings through the router: defaults, saving, validation, who may read and change them,
 // and that one practice's settings are its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPractice, createTestStaff, testPrisma } from '../support/factories';
+import { createRemindersQueue, reminderJobId } from '@solace/workers';
+import { createTestClient, createTestPractice, createTestStaff, testPrisma } from '../support/factories';
 import { gql, tokenFor } from '../support/graphql-client';
 import { startStack, type TestStack } from '../support/stack';
 
@@ -66,5 +67,33 @@ describe('reminder settings', () => {
     await gql(stack.routerUrl, UPDATE, { input: { ...CHANGED, enabled: false } }, await staffToken(other, 'ADMIN'));
     expect((await gql(stack.routerUrl, READ, {}, await staffToken(practice, 'ADMIN'))).data!.reminderSettings).toEqual(DEFAULTS);
     expect(await testPrisma().reminderSettings.count({ where: { practiceId: practice.id } })).toBe(0);
+  });
+
+  it('schedules the reminders of a booking from the saved settings, and removes them all on cancelling', async () => {
+    const practice = await createTestPractice();
+    await gql(stack.routerUrl, UPDATE, { input: { ...CHANGED, channels: ['SMS'], offsetsMinutes: [60, 1440] } }, await staffToken(practice, 'ADMIN'));
+    const clinician = await createTestStaff(practice, { roles: ['CLINICIAN'] });
+    const token = await tokenFor(clinician);
+    const startsAt = new Date(Date.now() + 5 * 86_400_000);
+    const booked = await gql<{ bookAppointment: { id: string } }>(
+      stack.routerUrl,
+      'mutation ($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
+      { input: { clientId: (await createTestClient(practice)).id, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_000_000).toISOString() } },
+      token,
+    );
+    expect(booked.errors).toBeUndefined();
+    const id = booked.data!.bookAppointment.id;
+    const queue = createRemindersQueue(process.env.REDIS_URL!);
+    try {
+      for (const offset of [60, 1440]) expect((await queue.getJob(reminderJobId(id, offset, 'SMS')))?.data).toMatchObject({ appointmentId: id, offsetMinutes: offset, channel: 'SMS' });
+      expect(await queue.getJob(reminderJobId(id, 2880, 'EMAIL'))).toBeUndefined();
+      expect(await queue.getJob(reminderJobId(id, 60, 'EMAIL'))).toBeUndefined();
+      // Changing the offsets afterwards does not strand the jobs already scheduled.
+      await gql(stack.routerUrl, UPDATE, { input: DEFAULTS }, await staffToken(practice, 'ADMIN'));
+      await gql(stack.routerUrl, 'mutation ($id: ID!) { cancelAppointment(id: $id) { status } }', { id }, token);
+      for (const offset of [60, 1440]) expect(await queue.getJob(reminderJobId(id, offset, 'SMS'))).toBeUndefined();
+    } finally {
+      await queue.close();
+    }
   });
 });

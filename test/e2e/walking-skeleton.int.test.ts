@@ -179,19 +179,19 @@ describe('walking skeleton through the router', () => {
     const id = booked.data!.bookAppointment.id;
     const queue = createRemindersQueue(process.env.REDIS_URL!);
     try {
-      const job48 = await queue.getJob(reminderJobId(id, '48h'));
+      const job48 = await queue.getJob(reminderJobId(id, 2880, 'EMAIL'));
       expect(job48?.data).toMatchObject({ appointmentId: id, practiceId: practice.id, startsAt: startsAt.toISOString() });
-      expect(await queue.getJob(reminderJobId(id, '2h'))).toBeDefined();
+      expect(await queue.getJob(reminderJobId(id, 120, 'EMAIL'))).toBeDefined();
 
       const later = new Date(startsAt.getTime() + 86_400_000);
       const moved = await gql(stack.routerUrl, 'mutation ($id: ID!, $s: DateTimeISO!, $e: DateTimeISO!) { rescheduleAppointment(id: $id, startsAt: $s, endsAt: $e) { id } }', { id, s: later.toISOString(), e: new Date(later.getTime() + 3_000_000).toISOString() }, token);
       expect(moved.errors).toBeUndefined();
-      expect((await queue.getJob(reminderJobId(id, '48h')))?.data.startsAt).toBe(later.toISOString());
+      expect((await queue.getJob(reminderJobId(id, 2880, 'EMAIL')))?.data.startsAt).toBe(later.toISOString());
 
       const cancelled = await gql(stack.routerUrl, 'mutation ($id: ID!) { cancelAppointment(id: $id) { status } }', { id }, token);
       expect(cancelled.data).toEqual({ cancelAppointment: { status: 'CANCELLED' } });
-      expect(await queue.getJob(reminderJobId(id, '48h'))).toBeUndefined();
-      expect(await queue.getJob(reminderJobId(id, '2h'))).toBeUndefined();
+      expect(await queue.getJob(reminderJobId(id, 2880, 'EMAIL'))).toBeUndefined();
+      expect(await queue.getJob(reminderJobId(id, 120, 'EMAIL'))).toBeUndefined();
     } finally {
       await queue.close();
     }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createAccountEmailsQueue } from './account-emails/account-emails.queue';
 import type { EmailProvider } from './email/email-provider';
+import type { ReminderSettingsSource } from './reminders/reminder-settings';
 import type { ReminderRepository } from './reminders/reminder.repository';
 import { createRemindersQueue } from './reminders/reminders.queue';
 import { startRemindersWorker } from './reminders/reminders.worker';
@@ -24,6 +25,7 @@ describe('BullMQ connections', () => {
     const worker = startRemindersWorker({
       redisUrl: process.env.REDIS_URL!,
       reminders: {} as ReminderRepository,
+      settings: {} as ReminderSettingsSource,
       email: {} as EmailProvider,
       log: createLogger('test'),
       queueName: `reminders-test-${randomUUID()}`,

@@ -6,7 +6,6 @@ export {
   reminderJobId,
   rescheduleAppointmentReminders,
   scheduleAppointmentReminders,
-  REMINDER_OFFSETS,
   REMINDERS_QUEUE,
   type ReminderJobData,
   type RemindersQueue,
@@ -21,7 +20,7 @@ export {
   type ReminderSettingsSource,
   type ReminderSettingsValues,
 } from './reminders/reminder-settings';
-export { ReminderSettingsRepository } from './reminders/reminder-settings.repository';
+export { ReminderPlanSettingsRepository } from './reminders/reminder-settings.repository';
 export type { EmailMessage, EmailProvider } from './email/email-provider';
 export {
   ACCOUNT_EMAILS_QUEUE,

@@ -6,6 +6,7 @@ import { ClientErasureRepository } from './client-erasure/client-erasure.reposit
 import { startClientErasureWorker } from './client-erasure/client-erasure.worker';
 import { createEmailProvider } from './email/email-provider';
 import { ReminderRepository } from './reminders/reminder.repository';
+import { ReminderPlanSettingsRepository } from './reminders/reminder-settings.repository';
 import { createRemindersQueue } from './reminders/reminders.queue';
 import { startRemindersWorker } from './reminders/reminders.worker';
 
@@ -13,7 +14,7 @@ const log = createLogger('worker');
 const config = loadConfig();
 const prisma = createPrismaClient(config.databaseUrl);
 const email = createEmailProvider(process.env, log);
-const reminders = startRemindersWorker({ redisUrl: config.redisUrl, reminders: new ReminderRepository(prisma), email, log });
+const reminders = startRemindersWorker({ redisUrl: config.redisUrl, reminders: new ReminderRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email, log });
 const accountEmails = startAccountEmailsWorker({
   redisUrl: config.redisUrl,
   accounts: new AccountEmailRepository(prisma),
@@ -21,7 +22,7 @@ const accountEmails = startAccountEmailsWorker({
   webUrl: process.env.SOLACE_WEB_URL ?? 'http://localhost:3000',
   log,
 });
-// Erasure ends portal sessions (Redis) and removes reminders of cancelled visits.
+// Erasure ends portal sessions (Redis) and removes reminders of cancelled visits (removing needs no settings).
 const redis = createRedis(config.redisUrl);
 const remindersQueue = createRemindersQueue(config.redisUrl);
 const clientErasure = startClientErasureWorker({ redisUrl: config.redisUrl, erasure: new ClientErasureRepository(prisma), redis, reminders: remindersQueue, log });

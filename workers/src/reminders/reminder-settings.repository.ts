@@ -5,7 +5,7 @@ import { DEFAULT_REMINDER_SETTINGS, type ReminderPlanSettings, type ReminderSett
  * Reads a practice's reminder settings for the scheduler. It runs in that practice's scope itself:
  * the scheduler is called after a booking commits, and must not depend on the caller's scope.
  */
-export class ReminderSettingsRepository implements ReminderSettingsSource {
+export class ReminderPlanSettingsRepository implements ReminderSettingsSource {
   constructor(private readonly prisma: PrismaClient) {}
 
   forPractice(practiceId: string): Promise<ReminderPlanSettings> {

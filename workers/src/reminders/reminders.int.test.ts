@@ -8,6 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestAppointment, createTestClient, createTestPractice, createTestStaff } from '../../../test/support/factories';
 import { LocalMailboxProvider } from '../email/local-mailbox.provider';
 import { ReminderRepository } from './reminder.repository';
+import { DEFAULT_REMINDER_SETTINGS, type ReminderPlanSettings, type ReminderSettingsSource } from './reminder-settings';
+import { ReminderPlanSettingsRepository } from './reminder-settings.repository';
 import { processReminder } from './reminders.processor';
 import {
   createRemindersQueue,
@@ -31,8 +33,8 @@ afterAll(async () => {
   await appPrisma.$disconnect();
 });
 
-function newQueue() {
-  const queue = createRemindersQueue(process.env.REDIS_URL!, `reminders-test-${randomUUID()}`);
+function newQueue(settings?: ReminderSettingsSource) {
+  const queue = createRemindersQueue(process.env.REDIS_URL!, `reminders-test-${randomUUID()}`, settings);
   queues.push(queue);
   return queue;
 }
@@ -54,36 +56,76 @@ async function bookedVisit(startsAt: Date, status: 'SCHEDULED' | 'CANCELLED' = '
 const now = new Date('2030-05-01T12:00:00Z');
 const hoursFromNow = (h: number) => new Date(now.getTime() + h * 3600_000);
 
+const fixed = (settings: Partial<ReminderPlanSettings> = {}): ReminderSettingsSource => ({
+  forPractice: async () => ({ ...DEFAULT_REMINDER_SETTINGS, timeZone: 'UTC', quietHoursStart: '00:00', quietHoursEnd: '00:00', ...settings }),
+});
+
 describe('scheduling reminders', () => {
-  it('adds delayed jobs at start−48h and start−2h with deterministic ids, once', async () => {
-    const queue = newQueue();
+  it("adds one delayed job per offset and channel from the practice's settings, with deterministic ids, once", async () => {
+    const queue = newQueue(fixed());
     const input = { appointmentId: randomUUID(), practiceId: randomUUID(), startsAt: hoursFromNow(72), requestId: 'r1' };
-    expect(await scheduleAppointmentReminders(queue, input, now)).toEqual([reminderJobId(input.appointmentId, '48h'), reminderJobId(input.appointmentId, '2h')]);
+    const ids = [reminderJobId(input.appointmentId, 2880, 'EMAIL'), reminderJobId(input.appointmentId, 2880, 'SMS'), reminderJobId(input.appointmentId, 120, 'EMAIL'), reminderJobId(input.appointmentId, 120, 'SMS')];
+    expect(await scheduleAppointmentReminders(queue, input, now)).toEqual(ids);
     await scheduleAppointmentReminders(queue, input, now);
     const delayed = await queue.getDelayed();
-    expect(delayed).toHaveLength(2);
+    expect(delayed).toHaveLength(4);
     const byId = Object.fromEntries(delayed.map((job) => [job.id, job.opts.delay]));
-    expect(byId[reminderJobId(input.appointmentId, '48h')]).toBe(24 * 3600_000);
-    expect(byId[reminderJobId(input.appointmentId, '2h')]).toBe(70 * 3600_000);
-    expect(delayed[0]!.data).not.toHaveProperty('email');
+    expect(byId).toEqual({ [ids[0]!]: 24 * 3600_000, [ids[1]!]: 24 * 3600_000, [ids[2]!]: 70 * 3600_000, [ids[3]!]: 70 * 3600_000 });
+    expect(delayed.find((job) => job.id === ids[3])!.data).toEqual({ ...input, startsAt: input.startsAt.toISOString(), offsetMinutes: 120, channel: 'SMS' });
   });
 
-  it('skips reminders whose moment has passed', async () => {
-    const queue = newQueue();
+  it('skips reminders whose moment has passed, and schedules nothing when reminders are off', async () => {
+    const queue = newQueue(fixed({ channels: ['EMAIL'] }));
     const input = { appointmentId: randomUUID(), practiceId: randomUUID(), startsAt: hoursFromNow(5), requestId: 'r1' };
-    expect(await scheduleAppointmentReminders(queue, input, now)).toEqual([reminderJobId(input.appointmentId, '2h')]);
+    expect(await scheduleAppointmentReminders(queue, input, now)).toEqual([reminderJobId(input.appointmentId, 120, 'EMAIL')]);
+    expect(await scheduleAppointmentReminders(newQueue(fixed({ enabled: false })), input, now)).toEqual([]);
   });
 
-  it('moves reminders when rescheduled and removes them when cancelled', async () => {
-    const queue = newQueue();
+  it('moves a reminder due in quiet hours to just before they begin (fixed clock)', async () => {
+    // now = 12:00 UTC; a visit tomorrow at 07:00 UTC: the 2 h reminder (05:00) is in 21:00–08:00 quiet
+    // hours, so it goes today at 20:59 — 8 h 59 min from now.
+    const queue = newQueue(fixed({ channels: ['SMS'], offsetsMinutes: [120], quietHoursStart: '21:00', quietHoursEnd: '08:00' }));
+    const input = { appointmentId: randomUUID(), practiceId: randomUUID(), startsAt: hoursFromNow(19), requestId: 'r1' };
+    await scheduleAppointmentReminders(queue, input, now);
+    expect((await queue.getDelayed()).map((job) => job.opts.delay)).toEqual([(8 * 60 + 59) * 60_000]);
+  });
+
+  it('moves reminders when rescheduled and removes all of them when cancelled, even after the settings changed', async () => {
+    const source = { current: fixed() };
+    const queue = newQueue({ forPractice: (id) => source.current.forPractice(id) });
     const input = { appointmentId: randomUUID(), practiceId: randomUUID(), startsAt: hoursFromNow(72), requestId: 'r1' };
     await scheduleAppointmentReminders(queue, input, now);
     await rescheduleAppointmentReminders(queue, { ...input, startsAt: hoursFromNow(100) }, now);
     const moved = await queue.getDelayed();
-    expect(moved.map((job) => job.opts.delay).sort((a, b) => a! - b!)).toEqual([52 * 3600_000, 98 * 3600_000]);
+    expect(moved.map((job) => job.opts.delay).sort((a, b) => a! - b!)).toEqual([52, 52, 98, 98].map((h) => h * 3600_000));
     expect(moved.every((job) => job.data.startsAt === hoursFromNow(100).toISOString())).toBe(true);
+
+    source.current = fixed({ offsetsMinutes: [60] }); // the admin changes the offsets in between
     await removeAppointmentReminders(queue, input.appointmentId);
     expect(await queue.getDelayed()).toHaveLength(0);
+  });
+
+  it('also removes the fixed 48 h / 2 h jobs scheduled before settings existed', async () => {
+    const queue = newQueue(fixed());
+    const appointmentId = randomUUID();
+    const data = { appointmentId, practiceId: randomUUID(), offsetMinutes: 120, channel: 'EMAIL' as const, startsAt: hoursFromNow(72).toISOString(), requestId: 'r' };
+    await queue.add('appointment-reminder', data, { jobId: `reminder-${appointmentId}-48h`, delay: 3600_000 });
+    await queue.add('appointment-reminder', data, { jobId: `reminder-${appointmentId}-2h`, delay: 3600_000 });
+    await removeAppointmentReminders(queue, appointmentId);
+    expect(await queue.getDelayed()).toHaveLength(0);
+  });
+
+  it('refuses to schedule on a queue that has no settings source (one made only for removing)', async () => {
+    const queue = newQueue();
+    await expect(scheduleAppointmentReminders(queue, { appointmentId: randomUUID(), practiceId: randomUUID(), startsAt: hoursFromNow(72), requestId: 'r' }, now)).rejects.toThrow(/without a settings source/);
+  });
+
+  it("reads a practice's saved settings and time zone, with the defaults until an admin saves some", async () => {
+    const practice = await createTestPractice(undefined, { timeZone: 'Europe/Berlin' });
+    const repository = new ReminderPlanSettingsRepository(appPrisma);
+    expect(await repository.forPractice(practice.id)).toEqual({ ...DEFAULT_REMINDER_SETTINGS, timeZone: 'Europe/Berlin' });
+    await prisma.reminderSettings.create({ data: { practiceId: practice.id, channels: ['SMS'], offsetsMinutes: [60], quietHoursStart: '22:00', quietHoursEnd: '07:00' } });
+    expect(await repository.forPractice(practice.id)).toEqual({ enabled: true, channels: ['SMS'], offsetsMinutes: [60], quietHoursStart: '22:00', quietHoursEnd: '07:00', timeZone: 'Europe/Berlin' });
   });
 });
 
@@ -91,8 +133,8 @@ describe('sending a reminder', () => {
   it("emails the client once, in the practice's time zone, with nothing clinical", async () => {
     const { practice, client, appointment } = await bookedVisit(new Date('2030-06-03T15:00:00Z'));
     const box = await mailbox();
-    const job = { id: reminderJobId(appointment.id, '2h'), data: { appointmentId: appointment.id, practiceId: practice.id, offset: '2h' as const, startsAt: appointment.startsAt.toISOString(), requestId: 'r' } };
-    const deps = { reminders: new ReminderRepository(prisma), email: box.provider };
+    const job = { id: reminderJobId(appointment.id, 120, 'EMAIL'), data: { appointmentId: appointment.id, practiceId: practice.id, offsetMinutes: 120, channel: 'EMAIL' as const, startsAt: appointment.startsAt.toISOString(), requestId: 'r' } };
+    const deps = { reminders: new ReminderRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider };
     expect(await processReminder(job, deps)).toHaveProperty('sent');
     expect(await processReminder(job, deps)).toHaveProperty('sent');
     const messages = await box.messages();
@@ -105,8 +147,8 @@ describe('sending a reminder', () => {
   it('reminds again for the new time when a reminded appointment moves (same job id, new plan)', async () => {
     const { practice, appointment } = await bookedVisit(new Date('2030-06-06T15:00:00Z'));
     const box = await mailbox();
-    const deps = { reminders: new ReminderRepository(prisma), email: box.provider };
-    const job = (startsAt: Date) => ({ id: reminderJobId(appointment.id, '2h'), data: { appointmentId: appointment.id, practiceId: practice.id, offset: '2h' as const, startsAt: startsAt.toISOString(), requestId: 'r' } });
+    const deps = { reminders: new ReminderRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider };
+    const job = (startsAt: Date) => ({ id: reminderJobId(appointment.id, 120, 'EMAIL'), data: { appointmentId: appointment.id, practiceId: practice.id, offsetMinutes: 120, channel: 'EMAIL' as const, startsAt: startsAt.toISOString(), requestId: 'r' } });
     expect(await processReminder(job(appointment.startsAt), deps)).toHaveProperty('sent');
     const later = new Date('2030-06-06T17:00:00Z');
     await prisma.appointment.update({ where: { id: appointment.id }, data: { startsAt: later, endsAt: new Date(later.getTime() + 50 * 60_000) } });
@@ -121,16 +163,16 @@ describe('sending a reminder', () => {
     const client = await createTestClient(practice, { email: null });
     const appointment = await createTestAppointment(practice, client, await createTestStaff(practice), { startsAt: new Date('2030-06-07T15:00:00Z') });
     const box = await mailbox();
-    const data = { appointmentId: appointment.id, practiceId: practice.id, offset: '48h' as const, startsAt: appointment.startsAt.toISOString(), requestId: 'r' };
-    expect(await processReminder({ id: 'n', data }, { reminders: new ReminderRepository(prisma), email: box.provider })).toEqual({ skipped: 'no-email' });
+    const data = { appointmentId: appointment.id, practiceId: practice.id, offsetMinutes: 2880, channel: 'EMAIL' as const, startsAt: appointment.startsAt.toISOString(), requestId: 'r' };
+    expect(await processReminder({ id: 'n', data }, { reminders: new ReminderRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider })).toEqual({ skipped: 'no-email' });
     expect(await box.messages()).toHaveLength(0);
   });
 
   it('sends nothing for a cancelled or moved appointment, or a missing one', async () => {
     const box = await mailbox();
-    const deps = { reminders: new ReminderRepository(prisma), email: box.provider };
+    const deps = { reminders: new ReminderRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider };
     const cancelled = await bookedVisit(new Date('2030-06-04T15:00:00Z'), 'CANCELLED');
-    const data = (a: { id: string; practiceId: string; startsAt: Date }, startsAt = a.startsAt) => ({ appointmentId: a.id, practiceId: a.practiceId, offset: '2h' as const, startsAt: startsAt.toISOString(), requestId: 'r' });
+    const data = (a: { id: string; practiceId: string; startsAt: Date }, startsAt = a.startsAt) => ({ appointmentId: a.id, practiceId: a.practiceId, offsetMinutes: 120, channel: 'EMAIL' as const, startsAt: startsAt.toISOString(), requestId: 'r' });
     expect(await processReminder({ id: 'c', data: data(cancelled.appointment) }, deps)).toEqual({ skipped: 'not-scheduled' });
     const moved = await bookedVisit(new Date('2030-06-05T15:00:00Z'));
     expect(await processReminder({ id: 'm', data: data(moved.appointment, new Date('2030-06-05T09:00:00Z')) }, deps)).toEqual({ skipped: 'moved' });
@@ -138,11 +180,27 @@ describe('sending a reminder', () => {
     expect(await box.messages()).toHaveLength(0);
   });
 
+  it('sends nothing on a channel, at an offset, or at all once the practice switched it off', async () => {
+    const { practice, appointment } = await bookedVisit(new Date('2030-06-08T15:00:00Z'));
+    const box = await mailbox();
+    const deps = { reminders: new ReminderRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider };
+    const job = (offsetMinutes: number) => ({ id: `off-${offsetMinutes}`, data: { appointmentId: appointment.id, practiceId: practice.id, offsetMinutes, channel: 'EMAIL' as const, startsAt: appointment.startsAt.toISOString(), requestId: 'r' } });
+    await prisma.reminderSettings.create({ data: { practiceId: practice.id, channels: ['SMS'], offsetsMinutes: [2880, 120] } });
+    expect(await processReminder(job(120), deps)).toEqual({ skipped: 'reminders-off' });
+    await prisma.reminderSettings.update({ where: { practiceId: practice.id }, data: { channels: ['EMAIL'], offsetsMinutes: [60] } });
+    expect(await processReminder(job(120), deps)).toEqual({ skipped: 'reminders-off' });
+    await prisma.reminderSettings.update({ where: { practiceId: practice.id }, data: { offsetsMinutes: [120], enabled: false } });
+    expect(await processReminder(job(120), deps)).toEqual({ skipped: 'reminders-off' });
+    expect(await box.messages()).toHaveLength(0);
+  });
+
   it('a running worker delivers a due reminder to the mailbox', async () => {
     const { practice, appointment } = await bookedVisit(new Date(Date.now() + 2 * 3600_000 + 500));
+    // No quiet hours: the test must not depend on the time of day it runs at.
+    await prisma.reminderSettings.create({ data: { practiceId: practice.id, channels: ['EMAIL'], quietHoursStart: '00:00', quietHoursEnd: '00:00' } });
     const box = await mailbox();
-    const queue = newQueue();
-    const worker = startRemindersWorker({ redisUrl: process.env.REDIS_URL!, reminders: new ReminderRepository(appPrisma), email: box.provider, log, queueName: queue.name });
+    const queue = newQueue(new ReminderPlanSettingsRepository(appPrisma));
+    const worker = startRemindersWorker({ redisUrl: process.env.REDIS_URL!, reminders: new ReminderRepository(appPrisma), settings: new ReminderPlanSettingsRepository(appPrisma), email: box.provider, log, queueName: queue.name });
     try {
       await scheduleAppointmentReminders(queue, { appointmentId: appointment.id, practiceId: practice.id, startsAt: appointment.startsAt, requestId: 'r' });
       for (let i = 0; i < 100 && (await box.messages()).length === 0; i++) await new Promise((r) => setTimeout(r, 100));

@@ -1,25 +1,31 @@
-// Sends one appointment reminder. Re-reads the appointment and exits early when the reminder no
-// longer applies. The email's idempotency key is the job id plus the start time it was planned
+// Sends one appointment reminder. Re-reads the appointment and the practice's settings and exits
+// early when the reminder no longer applies (cancelled, moved, or its channel or time switched off
+// since it was planned). The email's idempotency key is the job id plus the start time it was planned
 // for: a retried or duplicated job sends once, yet a rescheduled appointment (whose new job reuses
 // the deterministic id) still gets its reminder for the new time.
 import type { Job } from 'bullmq';
 import type { EmailProvider } from '../email/email-provider';
 import type { ReminderRepository } from './reminder.repository';
+import type { ReminderSettingsSource } from './reminder-settings';
 import type { ReminderJobData } from './reminders.queue';
 
-export type ReminderOutcome = { sent: string } | { skipped: 'appointment-gone' | 'not-scheduled' | 'moved' | 'no-email' };
+export type SkipReason = 'appointment-gone' | 'not-scheduled' | 'moved' | 'reminders-off' | 'no-email' | 'sms-unavailable';
+export type ReminderOutcome = { sent: string } | { skipped: SkipReason };
 
 const STILL_HAPPENING = new Set(['SCHEDULED', 'CHECKED_IN']);
 
 export async function processReminder(
   job: Pick<Job<ReminderJobData>, 'id' | 'data'>,
-  deps: { reminders: ReminderRepository; email: EmailProvider },
+  deps: { reminders: ReminderRepository; settings: ReminderSettingsSource; email: EmailProvider },
 ): Promise<ReminderOutcome> {
-  const { appointmentId, practiceId, startsAt } = job.data;
+  const { appointmentId, practiceId, startsAt, offsetMinutes, channel } = job.data;
   const details = await deps.reminders.findDetails(practiceId, appointmentId);
   if (!details) return { skipped: 'appointment-gone' };
   if (!STILL_HAPPENING.has(details.status)) return { skipped: 'not-scheduled' };
   if (details.startsAt.toISOString() !== startsAt) return { skipped: 'moved' };
+  const settings = await deps.settings.forPractice(practiceId);
+  if (!settings.enabled || !settings.channels.includes(channel) || !settings.offsetsMinutes.includes(offsetMinutes)) return { skipped: 'reminders-off' };
+  if (channel === 'SMS') return { skipped: 'sms-unavailable' };
   if (!details.clientEmail) return { skipped: 'no-email' };
 
   const when = formatAppointmentTime(details.startsAt, details.timeZone);
