@@ -32,3 +32,12 @@ export {
 } from './account-emails/account-emails.queue';
 export { clientCodeHash, CLIENT_TOKEN_LIFETIME_MINUTES } from './account-emails/client-account-emails.processor';
 export { CLIENT_ERASURE_QUEUE, createClientErasureQueue, enqueueClientErasure, type ClientErasureJobData, type ClientErasureQueue } from './client-erasure/client-erasure.queue';
+export {
+  createWaitlistQueue,
+  enqueueSlotFreed,
+  lapseOfferNow,
+  WAITLIST_OFFER_MINUTES,
+  WAITLIST_QUEUE,
+  type WaitlistJobData,
+  type WaitlistQueue,
+} from './waitlist/waitlist.queue';

@@ -1,5 +1,5 @@
 import { clientExportReference, clientExportSection, ClientRef, StaffUserRef, type SubgraphDefinition } from '@solace/server-kit';
-import { createRemindersQueue, ReminderPlanSettingsRepository } from '@solace/workers';
+import { createRemindersQueue, createWaitlistQueue, ReminderPlanSettingsRepository, type WaitlistQueue } from '@solace/workers';
 import { AppointmentRepository } from './appointment/appointment.repository';
 import { AppointmentResolver, appointmentReference } from './appointment/appointment.resolver';
 import { AppointmentChangesResolver } from './appointment/appointment-changes.resolver';
@@ -10,7 +10,7 @@ import { AvailabilityRepository } from './availability/availability.repository';
 import { AvailabilityResolver } from './availability/availability.resolver';
 import { AvailabilityService } from './availability/availability.service';
 import { NOTHING_ELSEWHERE } from './availability/busy-elsewhere';
-import { SlotHolds } from './availability/slot-holds';
+import { SlotHolds } from '@solace/server-kit';
 import { CatalogRepository } from './catalog/catalog.repository';
 import { CatalogResolver } from './catalog/catalog.resolver';
 import { CatalogService } from './catalog/catalog.service';
@@ -23,6 +23,9 @@ import { CalendarFeedService } from './calendar-feed/calendar-feed.service';
 import { ClientExportRepository } from './client-export/client-export.repository';
 import { OnlineBookingResolver } from './online-booking/online-booking.resolver';
 import { OnlineBookingService } from './online-booking/online-booking.service';
+import { WaitlistRepository } from './waitlist/waitlist.repository';
+import { WaitlistResolver } from './waitlist/waitlist.resolver';
+import { WaitlistService } from './waitlist/waitlist.service';
 import { SeriesRepository } from './series/series.repository';
 import { SeriesResolver } from './series/series.resolver';
 import { SeriesService } from './series/series.service';
@@ -49,6 +52,7 @@ export const appointmentsSubgraph: SubgraphDefinition = {
     new SchedulingPolicyResolver(new SchedulingPolicyRepository(deps.prisma)),
     new ReminderSettingsResolver(new ReminderSettingsRepository(deps.prisma)),
     new AvailabilityResolver(availabilityService(deps)),
+    new WaitlistResolver(new WaitlistService(new WaitlistRepository(deps.prisma), catalogService(deps), appointmentService(deps), new SlotHolds(deps.redis), waitlistQueue(deps))),
     new SeriesResolver(
       new SeriesService(new SeriesRepository(deps.prisma), appointmentService(deps), new AvailabilityRepository(deps.prisma), new SchedulingPolicyRepository(deps.prisma), appointmentSideEffects(deps)),
     ),
@@ -91,23 +95,33 @@ function availabilityService(deps: Deps): AvailabilityService {
 
 const sideEffects = new WeakMap<object, AppointmentSideEffects>();
 
-/** One set of side effects (and one reminders queue connection) per set of dependencies. */
+/** One set of side effects (and one connection per queue) per set of dependencies. */
 function appointmentSideEffects(deps: Deps): AppointmentSideEffects {
   let effects = sideEffects.get(deps);
   if (!effects) {
-    // The queue connects on first use, so building the schema (npm run compose) needs no Redis.
-    let queue: ReturnType<typeof createRemindersQueue> | undefined;
-    const getQueue = () => {
-      if (!queue) {
-        const created = createRemindersQueue(deps.config.redisUrl, undefined, new ReminderPlanSettingsRepository(deps.prisma));
-        deps.onClose(() => created.close());
-        queue = created;
-      }
-      return queue;
-    };
-    sideEffects.set(deps, (effects = createAppointmentSideEffects({ queue: getQueue, redis: deps.redis, log: deps.log })));
+    sideEffects.set(deps, (effects = createAppointmentSideEffects({ queue: lazyQueue(deps, (url) => createRemindersQueue(url, undefined, new ReminderPlanSettingsRepository(deps.prisma))), waitlist: waitlistQueue(deps), redis: deps.redis, log: deps.log })));
   }
   return effects;
+}
+
+/** Queues connect on first use, so building the schema (npm run compose) needs no Redis. */
+function lazyQueue<Q extends { close(): Promise<void> }>(deps: Deps, create: (redisUrl: string) => Q): () => Q {
+  let queue: Q | undefined;
+  return () => {
+    if (!queue) {
+      const created = create(deps.config.redisUrl);
+      deps.onClose(() => created.close());
+      queue = created;
+    }
+    return queue;
+  };
+}
+
+const waitlistQueues = new WeakMap<object, () => WaitlistQueue>();
+function waitlistQueue(deps: Deps): () => WaitlistQueue {
+  let queue = waitlistQueues.get(deps);
+  if (!queue) waitlistQueues.set(deps, (queue = lazyQueue(deps, createWaitlistQueue)));
+  return queue;
 }
 
 const services = new WeakMap<object, AppointmentService>();

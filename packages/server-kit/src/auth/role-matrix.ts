@@ -14,6 +14,8 @@ export type OperationRule = 'PUBLIC' | readonly RoleName[];
 const STAFF = ['ADMIN', 'CLINICIAN', 'SUPERVISOR', 'BILLING', 'FRONT_DESK'] as const;
 const CLINICAL = ['ADMIN', 'CLINICIAN', 'SUPERVISOR'] as const;
 const DIARY_WRITERS = ['ADMIN', 'CLINICIAN', 'FRONT_DESK'] as const;
+/** Who keeps a client's insurance: the desk and clinicians, and billing who claims against it. */
+const CLIENT_COVERAGE_WRITERS = [...DIARY_WRITERS, 'BILLING'] as const;
 const MESSAGING = ['ADMIN', 'CLINICIAN', 'SUPERVISOR', 'FRONT_DESK'] as const;
 /** Staff messaging plus the client, who is scoped to their own threads by the portal subgraph. */
 const CONVERSATION = [...MESSAGING, 'CLIENT'] as const;
@@ -69,6 +71,14 @@ export const ROLE_MATRIX = {
   clients: STAFF,
   createClient: DIARY_WRITERS,
   updateClient: DIARY_WRITERS,
+  addClientInsurance: CLIENT_COVERAGE_WRITERS,
+  updateClientInsurance: CLIENT_COVERAGE_WRITERS,
+  removeClientInsurance: CLIENT_COVERAGE_WRITERS,
+  addClientGuardian: DIARY_WRITERS,
+  updateClientGuardian: DIARY_WRITERS,
+  removeClientGuardian: DIARY_WRITERS,
+  addClientConsent: DIARY_WRITERS,
+  revokeClientConsent: DIARY_WRITERS,
   exportClientData: ['ADMIN'],
   eraseClient: ['ADMIN'],
   createCalendarFeed: CLINICAL,
@@ -105,6 +115,13 @@ export const ROLE_MATRIX = {
   bookSeries: DIARY_WRITERS,
   editSeries: DIARY_WRITERS,
   cancelSeries: DIARY_WRITERS,
+  waitlistEntries: STAFF,
+  addToWaitlist: DIARY_WRITERS,
+  removeFromWaitlist: DIARY_WRITERS,
+  // the client's emailed waitlist offer link (its secret is the credential)
+  waitlistOffer: 'PUBLIC',
+  acceptWaitlistOffer: 'PUBLIC',
+  declineWaitlistOffer: 'PUBLIC',
   // appointments: the public booking page (the hold id ties the steps together)
   onlineBookingPage: 'PUBLIC',
   onlineSlots: 'PUBLIC',

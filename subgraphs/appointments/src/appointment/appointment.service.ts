@@ -134,7 +134,7 @@ export class AppointmentService {
     const appointment = await this.appointments
       .move(current, { startsAt: change.startsAt, endsAt: change.endsAt, clinicianId, roomId: change.roomId ?? current.roomId })
       .catch(asConflict);
-    await this.sideEffects.rescheduled(appointment, requestId);
+    await this.sideEffects.rescheduled(appointment, requestId, current);
     return appointment;
   }
 

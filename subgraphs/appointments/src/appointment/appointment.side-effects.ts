@@ -5,11 +5,13 @@ import {
   removeAppointmentReminders,
   rescheduleAppointmentReminders,
   scheduleAppointmentReminders,
+  enqueueSlotFreed,
   type RemindersQueue,
+  type WaitlistQueue,
 } from '@solace/workers';
 import type { AppointmentSideEffects } from './appointment.events';
 
-export function createAppointmentSideEffects(deps: { queue: () => RemindersQueue; redis: Redis; log: Logger }): AppointmentSideEffects {
+export function createAppointmentSideEffects(deps: { queue: () => RemindersQueue; waitlist: () => WaitlistQueue; redis: Redis; log: Logger }): AppointmentSideEffects {
   const { redis, log } = deps;
 
   // A lost reminder must not undo a booking that has committed; it is logged loudly instead.
@@ -27,6 +29,14 @@ export function createAppointmentSideEffects(deps: { queue: () => RemindersQueue
   const appointmentChanged = (appointment: { id: string; practiceId: string }) =>
     safely('publish appointment change', appointment.id, () => publishEvent(redis, channelFor('appointmentChanged', appointment.practiceId), { practiceId: appointment.practiceId, keys: { id: appointment.id } }));
 
+  // A future time that opens up is offered to the waitlist (workers/src/waitlist).
+  const freed = (appointment: { id: string; practiceId: string; clinicianId: string }, window: { startsAt: Date; endsAt: Date }, cause: string) =>
+    window.startsAt.getTime() > Date.now()
+      ? safely('offer freed time to the waitlist', appointment.id, () =>
+          enqueueSlotFreed(deps.waitlist(), { practiceId: appointment.practiceId, clinicianId: appointment.clinicianId, startsAt: window.startsAt.toISOString(), endsAt: window.endsAt.toISOString(), cause }),
+        )
+      : Promise.resolve();
+
   return {
     booked: async (appointment, requestId) => {
       await safely('schedule reminders', appointment.id, () =>
@@ -35,11 +45,12 @@ export function createAppointmentSideEffects(deps: { queue: () => RemindersQueue
       await safely('publish metrics', appointment.id, () => metricsChanged(appointment.practiceId));
       await appointmentChanged(appointment);
     },
-    rescheduled: async (appointment, requestId) => {
+    rescheduled: async (appointment, requestId, previous) => {
       await safely('reschedule reminders', appointment.id, () =>
         rescheduleAppointmentReminders(deps.queue(), { appointmentId: appointment.id, practiceId: appointment.practiceId, startsAt: appointment.startsAt, requestId }),
       );
       await appointmentChanged(appointment);
+      if (previous) await freed({ ...appointment, clinicianId: previous.clinicianId }, previous, `moved-${appointment.id}-${appointment.startsAt.getTime()}`);
     },
     statusChanged: async (appointment) => {
       if (appointment.status === 'CANCELLED' || appointment.status === 'NO_SHOW' || appointment.status === 'COMPLETED') {
@@ -47,6 +58,7 @@ export function createAppointmentSideEffects(deps: { queue: () => RemindersQueue
       }
       await safely('publish metrics', appointment.id, () => metricsChanged(appointment.practiceId));
       await appointmentChanged(appointment);
+      if (appointment.status === 'CANCELLED') await freed(appointment, appointment, `cancelled-${appointment.id}`);
     },
   };
 }

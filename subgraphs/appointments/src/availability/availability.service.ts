@@ -6,7 +6,7 @@ import type { SchedulingPolicyRepository } from '../scheduling-policy/scheduling
 import type { AvailabilityRepository, BookableClinician } from './availability.repository';
 import type { BusyElsewhere } from './busy-elsewhere';
 import { findSlots, type Interval } from './slot-finder';
-import type { SlotHolds } from './slot-holds';
+import type { SlotHolds } from '@solace/server-kit';
 
 const MAX_RANGE_DAYS = 35;
 

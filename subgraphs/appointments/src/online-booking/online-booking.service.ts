@@ -3,7 +3,7 @@ import type { AppointmentService } from '../appointment/appointment.service';
 import { BookingChannel } from '../appointment/appointment.type';
 import type { AvailabilityRepository } from '../availability/availability.repository';
 import type { AvailabilityService, SlotSearch } from '../availability/availability.service';
-import type { SlotHolds } from '../availability/slot-holds';
+import type { SlotHolds } from '@solace/server-kit';
 import type { CatalogRepository } from '../catalog/catalog.repository';
 import type { Modality } from '../catalog/catalog.type';
 import type { ClinicianHoursRepository } from '../clinician-hours/clinician-hours.repository';

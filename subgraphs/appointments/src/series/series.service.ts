@@ -106,7 +106,8 @@ export class SeriesService {
         : undefined;
     const moved = await this.series.move(user.practiceId, anchor.clientId, moves, split).catch(asConflict);
     if (!split) await this.series.updateSeries(user.practiceId, series.id, { durationMinutes: Math.round(length / 60_000), ...(args.clinicianId ? { clinicianId: args.clinicianId } : {}) });
-    for (const appointment of moved) await this.sideEffects.rescheduled(appointment, requestId);
+    const previous = new Map(occurrences.map((o) => [o.id, o]));
+    for (const appointment of moved) await this.sideEffects.rescheduled(appointment, requestId, previous.get(appointment.id));
     return moved;
   }
 
