@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createAccountEmailsQueue } from './account-emails/account-emails.queue';
 import type { EmailProvider } from './email/email-provider';
 import type { ReminderSettingsSource } from './reminders/reminder-settings';
+import type { SmsProvider } from './sms/sms-provider';
 import type { ReminderRepository } from './reminders/reminder.repository';
 import { createRemindersQueue } from './reminders/reminders.queue';
 import { startRemindersWorker } from './reminders/reminders.worker';
@@ -27,6 +28,7 @@ describe('BullMQ connections', () => {
       reminders: {} as ReminderRepository,
       settings: {} as ReminderSettingsSource,
       email: {} as EmailProvider,
+      sms: {} as SmsProvider,
       log: createLogger('test'),
       queueName: `reminders-test-${randomUUID()}`,
     });

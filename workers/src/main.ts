@@ -9,12 +9,14 @@ import { ReminderRepository } from './reminders/reminder.repository';
 import { ReminderPlanSettingsRepository } from './reminders/reminder-settings.repository';
 import { createRemindersQueue } from './reminders/reminders.queue';
 import { startRemindersWorker } from './reminders/reminders.worker';
+import { createSmsProvider } from './sms/sms-provider';
 
 const log = createLogger('worker');
 const config = loadConfig();
 const prisma = createPrismaClient(config.databaseUrl);
 const email = createEmailProvider(process.env, log);
-const reminders = startRemindersWorker({ redisUrl: config.redisUrl, reminders: new ReminderRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email, log });
+const sms = createSmsProvider(process.env, log);
+const reminders = startRemindersWorker({ redisUrl: config.redisUrl, reminders: new ReminderRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email, sms, log });
 const accountEmails = startAccountEmailsWorker({
   redisUrl: config.redisUrl,
   accounts: new AccountEmailRepository(prisma),

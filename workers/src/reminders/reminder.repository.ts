@@ -5,6 +5,10 @@ export interface ReminderDetails {
   startsAt: Date;
   clientFirstName: string;
   clientEmail: string | null;
+  clientPhone: string | null;
+  /** The client's own choices (patients subgraph): email unless they opted out, SMS only if they opted in. */
+  clientReminderEmail: boolean;
+  clientReminderSms: boolean;
   clinicianName: string;
   practiceName: string;
   timeZone: string;
@@ -21,7 +25,7 @@ export class ReminderRepository {
     });
     if (!appointment) return null;
     const [client, clinician, practice] = await Promise.all([
-      this.prisma.client.findFirst({ where: { id: appointment.clientId, practiceId }, select: { firstName: true, email: true } }),
+      this.prisma.client.findFirst({ where: { id: appointment.clientId, practiceId }, select: { firstName: true, email: true, phone: true, reminderEmail: true, reminderSms: true } }),
       this.prisma.staffUser.findFirst({ where: { id: appointment.clinicianId, practiceId }, select: { displayName: true } }),
       this.prisma.practice.findFirst({ where: { id: practiceId }, select: { name: true, timeZone: true } }),
     ]);
@@ -31,6 +35,9 @@ export class ReminderRepository {
       startsAt: appointment.startsAt,
       clientFirstName: client.firstName,
       clientEmail: client.email,
+      clientPhone: client.phone,
+      clientReminderEmail: client.reminderEmail,
+      clientReminderSms: client.reminderSms,
       clinicianName: clinician.displayName,
       practiceName: practice.name,
       timeZone: practice.timeZone,

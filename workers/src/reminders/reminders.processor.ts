@@ -5,18 +5,20 @@
 // the deterministic id) still gets its reminder for the new time.
 import type { Job } from 'bullmq';
 import type { EmailProvider } from '../email/email-provider';
-import type { ReminderRepository } from './reminder.repository';
+import { SmsError, toE164, type SmsProvider } from '../sms/sms-provider';
+import type { ReminderDetails, ReminderRepository } from './reminder.repository';
 import type { ReminderSettingsSource } from './reminder-settings';
 import type { ReminderJobData } from './reminders.queue';
 
-export type SkipReason = 'appointment-gone' | 'not-scheduled' | 'moved' | 'reminders-off' | 'no-email' | 'sms-unavailable';
-export type ReminderOutcome = { sent: string } | { skipped: SkipReason };
+export type SkipReason = 'appointment-gone' | 'not-scheduled' | 'moved' | 'reminders-off' | 'opted-out' | 'no-email' | 'no-phone';
+/** `failed`: refused for good (invalid number, unsubscribed); retryable refusals are thrown for BullMQ to retry. */
+export type ReminderOutcome = { sent: string } | { skipped: SkipReason } | { failed: { code: string; providerCode?: string; message: string } };
 
 const STILL_HAPPENING = new Set(['SCHEDULED', 'CHECKED_IN']);
 
 export async function processReminder(
   job: Pick<Job<ReminderJobData>, 'id' | 'data'>,
-  deps: { reminders: ReminderRepository; settings: ReminderSettingsSource; email: EmailProvider },
+  deps: { reminders: ReminderRepository; settings: ReminderSettingsSource; email: EmailProvider; sms: SmsProvider },
 ): Promise<ReminderOutcome> {
   const { appointmentId, practiceId, startsAt, offsetMinutes, channel } = job.data;
   const details = await deps.reminders.findDetails(practiceId, appointmentId);
@@ -25,12 +27,15 @@ export async function processReminder(
   if (details.startsAt.toISOString() !== startsAt) return { skipped: 'moved' };
   const settings = await deps.settings.forPractice(practiceId);
   if (!settings.enabled || !settings.channels.includes(channel) || !settings.offsetsMinutes.includes(offsetMinutes)) return { skipped: 'reminders-off' };
-  if (channel === 'SMS') return { skipped: 'sms-unavailable' };
-  if (!details.clientEmail) return { skipped: 'no-email' };
+  return channel === 'SMS' ? sendSms(details, deps.sms) : sendEmail(details, `${String(job.id)}-${details.startsAt.getTime()}`, deps.email);
+}
 
+async function sendEmail(details: ReminderDetails, idempotencyKey: string, email: EmailProvider): Promise<ReminderOutcome> {
+  if (!details.clientReminderEmail) return { skipped: 'opted-out' };
+  if (!details.clientEmail) return { skipped: 'no-email' };
   const when = formatAppointmentTime(details.startsAt, details.timeZone);
   // Appointment logistics only: never a diagnosis, note content or anything clinical.
-  const { id } = await deps.email.send({
+  const { id } = await email.send({
     to: details.clientEmail,
     subject: `Reminder: your appointment with ${details.clinicianName}`,
     text: [
@@ -41,9 +46,24 @@ export async function processReminder(
       '',
       `— ${details.practiceName}`,
     ].join('\n'),
-    idempotencyKey: `${String(job.id)}-${details.startsAt.getTime()}`,
+    idempotencyKey,
   });
   return { sent: id };
+}
+
+async function sendSms(details: ReminderDetails, sms: SmsProvider): Promise<ReminderOutcome> {
+  if (!details.clientReminderSms) return { skipped: 'opted-out' };
+  if (!details.clientPhone) return { skipped: 'no-phone' };
+  const when = formatAppointmentTime(details.startsAt, details.timeZone);
+  // A text shows on a lock screen: the practice and the time only, no clinician or client name and
+  // nothing clinical. Carriers expect the opt-out line; Twilio handles the STOP reply itself.
+  const body = [`${details.practiceName}: reminder of your appointment on ${when}.`, `To reschedule, please contact ${details.practiceName}.`, 'Reply STOP to opt out.'].join('\n');
+  try {
+    return { sent: (await sms.send({ to: toE164(details.clientPhone), body })).id };
+  } catch (error) {
+    if (error instanceof SmsError && !error.retryable) return { failed: { code: error.code, providerCode: error.providerCode, message: error.message } };
+    throw error;
+  }
 }
 
 /** "Monday, June 3, 2030 at 10:00 AM CDT": the practice's local time, with its zone named for clients who travel. */

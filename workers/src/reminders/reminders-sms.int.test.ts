@@ -1,0 +1,90 @@
+// Text reminders through Twilio's API shape (msw answers like Twilio), and the clients' own choices
+// of channel, on real PostgreSQL.
+import { createLogger, createPrismaClient } from '@solace/server-kit';
+import { setupServer } from 'msw/node';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestAppointment, createTestClient, createTestPractice, createTestStaff } from '../../../test/support/factories';
+import { LocalMailboxProvider } from '../email/local-mailbox.provider';
+import { type SmsError } from '../sms/sms-provider';
+import { twilioFake } from '../sms/twilio-fake';
+import { TwilioSmsProvider } from '../sms/twilio.provider';
+import { ReminderRepository } from './reminder.repository';
+import { ReminderPlanSettingsRepository } from './reminder-settings.repository';
+import { processReminder } from './reminders.processor';
+import type { ReminderChannel } from './reminder-settings';
+
+const prisma = createPrismaClient(process.env.DATABASE_OWNER_URL!, { poolSize: 2 });
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(async () => {
+  server.close();
+  await prisma.$disconnect();
+});
+
+async function setup(client: { phone?: string | null; email?: string | null; reminderSms?: boolean; reminderEmail?: boolean }) {
+  const practice = await createTestPractice(undefined, { timeZone: 'America/Chicago' });
+  await prisma.practice.update({ where: { id: practice.id }, data: { name: 'Maple Counselling' } });
+  const clinician = await createTestStaff(practice, { displayName: 'Dr. Rivera' });
+  const created = await createTestClient(practice, { firstName: 'Dana', email: client.email === undefined ? `dana-${randomUUID()}@example.test` : client.email });
+  await prisma.client.update({ where: { id: created.id }, data: { phone: client.phone ?? null, reminderSms: client.reminderSms ?? false, reminderEmail: client.reminderEmail ?? true } });
+  const appointment = await createTestAppointment(practice, created, clinician, { startsAt: new Date('2030-06-03T15:00:00Z') });
+  const fake = twilioFake();
+  server.use(fake.handler);
+  const mailboxDir = await mkdtemp(join(tmpdir(), 'solace-mailbox-'));
+  const deps = {
+    reminders: new ReminderRepository(prisma),
+    settings: new ReminderPlanSettingsRepository(prisma),
+    email: new LocalMailboxProvider(mailboxDir, createLogger('test')),
+    sms: new TwilioSmsProvider({ accountSid: fake.account.sid, authToken: fake.account.token, from: '+15550000001' }),
+  };
+  const remind = (channel: ReminderChannel) =>
+    processReminder({ id: `reminder-${appointment.id}-120-${channel.toLowerCase()}`, data: { appointmentId: appointment.id, practiceId: practice.id, offsetMinutes: 120, channel, startsAt: appointment.startsAt.toISOString(), requestId: 'r' } }, deps);
+  return { fake: fake.state, remind, emails: () => readdir(mailboxDir) };
+}
+
+describe('text reminders', () => {
+  it('texts a client who opted in: practice and time only, with the opt-out line', async () => {
+    const { fake, remind } = await setup({ phone: '(555) 123-4567', reminderSms: true });
+    const outcome = await remind('SMS');
+    expect(outcome).toEqual({ sent: fake.sent[0]!.sid });
+    expect(fake.sent).toHaveLength(1);
+    expect(fake.sent[0]!.to).toBe('+15551234567');
+    expect(fake.sent[0]!.body).toBe(
+      'Maple Counselling: reminder of your appointment on Monday, June 3, 2030 at 10:00 AM CDT.\nTo reschedule, please contact Maple Counselling.\nReply STOP to opt out.',
+    );
+    expect(fake.sent[0]!.body).not.toMatch(/Dana|Rivera/);
+  });
+
+  it('texts only clients who opted in and have a phone; emails only those who did not opt out and have an address', async () => {
+    const notOptedIn = await setup({ phone: '+15551234567' });
+    expect(await notOptedIn.remind('SMS')).toEqual({ skipped: 'opted-out' });
+    const noPhone = await setup({ reminderSms: true });
+    expect(await noPhone.remind('SMS')).toEqual({ skipped: 'no-phone' });
+    const optedOutOfEmail = await setup({ reminderEmail: false });
+    expect(await optedOutOfEmail.remind('EMAIL')).toEqual({ skipped: 'opted-out' });
+    expect(await optedOutOfEmail.emails()).toHaveLength(0);
+    const noEmail = await setup({ email: null });
+    expect(await noEmail.remind('EMAIL')).toEqual({ skipped: 'no-email' });
+    for (const { fake } of [notOptedIn, noPhone]) expect(fake.sent).toHaveLength(0);
+  });
+
+  it('records an invalid or unsubscribed number as failed for good, and leaves rate limits and outages to retries', async () => {
+    const invalid = await setup({ phone: '12345', reminderSms: true });
+    expect(await invalid.remind('SMS')).toEqual({ failed: { code: 'INVALID_NUMBER', providerCode: '21211', message: "Twilio 400 (21211): Invalid 'To' Phone Number: 12345" } });
+
+    const unsubscribed = await setup({ phone: '+15557654321', reminderSms: true });
+    unsubscribed.fake.unsubscribed.add('+15557654321');
+    expect(await unsubscribed.remind('SMS')).toMatchObject({ failed: { code: 'UNSUBSCRIBED', providerCode: '21610' } });
+
+    const busy = await setup({ phone: '+15557654321', reminderSms: true });
+    busy.fake.failures.push(429, 500);
+    await expect(busy.remind('SMS')).rejects.toSatisfy((e: SmsError) => e.code === 'RATE_LIMITED' && e.retryable);
+    await expect(busy.remind('SMS')).rejects.toSatisfy((e: SmsError) => e.code === 'PROVIDER_UNAVAILABLE' && e.retryable);
+    expect(await busy.remind('SMS')).toHaveProperty('sent');
+  });
+});
