@@ -15,6 +15,8 @@ export interface SchedulePractice {
   weeks: number;
   /** Names as staff would type them: real ones, and with a typo. */
   searchTerms: string[];
+  /** A 50-minute service every clinician offers (weekdays 08:00–18:00 New York time). */
+  serviceId: string;
 }
 
 export async function seedSchedule(databaseUrl: string, sizes = { clinicians: 50, clients: 50_000, appointments: 200_000 }): Promise<SchedulePractice> {
@@ -68,8 +70,12 @@ export async function seedSchedule(databaseUrl: string, sizes = { clinicians: 50
       });
       await prisma.appointment.createMany({ data });
     }
+    await prisma.workingHours.createMany({
+      data: clinicians.flatMap((c) => [1, 2, 3, 4, 5].map((weekday) => ({ practiceId: practice.id, clinicianId: c.id, weekday, startMinute: 8 * 60, endMinute: 18 * 60 }))),
+    });
+    const service = await prisma.service.create({ data: { practiceId: practice.id, name: 'Individual therapy', durationMinutes: 50, cptCode: '90834', priceCents: 15000, bookableOnline: true } });
     const searchTerms = ['Dana Reyes', 'Dnaa Reyes', 'Priya Shah', 'Priay Sha', 'Kenji Tanaka', 'Kenij Tanka', 'Grace Hughes', 'Grcae Hugh', 'Omar Haddad', 'Omra Hadad', 'Mei Chen', 'Mie Chne', 'Hugo Weber', 'Hgo Webr', 'Ivy Kaur', 'Ivy Kuar'];
-    return { practiceId: practice.id, clinicianIds: clinicians.map((c) => c.id), firstMonday, weeks: Math.ceil(days / 5), searchTerms };
+    return { practiceId: practice.id, clinicianIds: clinicians.map((c) => c.id), firstMonday, weeks: Math.ceil(days / 5), searchTerms, serviceId: service.id };
   } finally {
     await prisma.$disconnect();
   }
