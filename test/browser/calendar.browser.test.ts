@@ -1,0 +1,156 @@
+// The staff calendar in real Chromium: drag an appointment to a free time (saved), drag it onto the
+// clinician's other appointment (refused in place, put back), see another user's booking appear
+// live, and book through the new-appointment dialog. The practice is in New York and the browser in
+// Berlin, so every time checked here proves the calendar works in the practice's zone.
+import type { ChildProcess } from 'node:child_process';
+import { DateTime } from 'luxon';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestClient, createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
+import { gql, tokenFor } from '../support/graphql-client';
+import { freePort, launchChromium, SCREENSHOTS, startWebApp } from '../support/browser';
+import { startStack, type TestStack } from '../support/stack';
+import { waitForSubscriber } from '../support/subscribers';
+
+const ZONE = 'America/New_York';
+let stack: TestStack;
+let web: ChildProcess;
+let webUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  const port = await freePort();
+  webUrl = `http://127.0.0.1:${port}`;
+  stack = await startStack({ allowedOrigins: [webUrl] });
+  web = await startWebApp({ port, routerUrl: stack.routerUrl, readyPath: '/login' });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  web?.kill('SIGTERM');
+  await stack?.stop();
+});
+
+/** A wall time next week in the practice's zone (weekday 1 = Monday), as the instant it is. */
+function nextWeek(weekday: number, hour: number, minute = 0): Date {
+  return DateTime.now().setZone(ZONE).startOf('week').plus({ weeks: 1, days: weekday - 1 }).set({ hour, minute }).toJSDate();
+}
+
+async function signInAs(page: Page, email: string) {
+  await page.goto(`${webUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL(/\/today/);
+}
+
+/** Drags with the mouse in small steps (FullCalendar needs movement to start a drag). */
+async function drag(page: Page, from: Locator, dy: number) {
+  const box = (await from.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + 6;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step++) await page.mouse.move(x, y + (dy * step) / 10);
+  await page.mouse.up();
+}
+
+async function seed() {
+  const prisma = testPrisma();
+  const practice = await createTestPractice(undefined, { timeZone: ZONE });
+  const desk = await createTestStaff(practice, { roles: ['FRONT_DESK'], displayName: 'Robin Desk' });
+  const clinician = await createTestStaff(practice, { displayName: 'Dr. Maya Patel' });
+  const dana = await createTestClient(practice, { firstName: 'Dana' });
+  const eli = await createTestClient(practice, { firstName: 'Eli' });
+  const service = await prisma.service.create({ data: { practiceId: practice.id, name: 'Individual therapy', durationMinutes: 50, priceCents: 15000 } });
+  const at = (start: Date, clientId: string) =>
+    prisma.appointment.create({ data: { practiceId: practice.id, clientId, clinicianId: clinician.id, serviceId: service.id, startsAt: start, endsAt: new Date(start.getTime() + 50 * 60_000) } });
+  const morning = await at(nextWeek(2, 10), dana.id);
+  const afternoon = await at(nextWeek(2, 14), eli.id);
+  return { practice, desk, clinician, dana, eli, service, morning, afternoon };
+}
+
+async function openNextWeek(page: Page) {
+  await page.getByRole('link', { name: 'Calendar' }).click();
+  await page.waitForURL(/\/calendar/);
+  await page.getByRole('button', { name: /next/i }).first().click();
+}
+
+describe('staff calendar', () => {
+  it('moves an appointment by dragging, refuses a clash in place, and shows another user’s booking live', async () => {
+    const { practice, desk, clinician, dana, eli, morning, afternoon, service } = await seed();
+    const page = await browser.newPage({ timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 1000 } });
+    await signInAs(page, desk.email);
+    await openNextWeek(page);
+
+    const grid = page.locator('.calendar-grid');
+    const danaEvent = grid.locator('.appointment-event').filter({ hasText: `Dana ${dana.lastName}` });
+    const eliEvent = grid.locator('.appointment-event').filter({ hasText: `Eli ${eli.lastName}` });
+    await danaEvent.waitFor();
+    await eliEvent.waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/calendar-week.png`, fullPage: true });
+
+    // 10:00 and 14:00 are four hours apart on screen: that gives the height of an hour.
+    const danaTop = (await danaEvent.boundingBox())!.y;
+    const hour = ((await eliEvent.boundingBox())!.y - danaTop) / 4;
+    expect(hour).toBeGreaterThan(20);
+
+    // Onto Eli's session of the same clinician: refused, said in words, and put back.
+    await drag(page, danaEvent, hour * 4);
+    await page.getByRole('alert').filter({ hasText: 'the clinician already has an appointment at that time' }).waitFor();
+    await expect.poll(async () => Math.round((await danaEvent.boundingBox())!.y)).toBe(Math.round(danaTop));
+    expect((await testPrisma().appointment.findFirst({ where: { id: morning.id } }))!.startsAt).toEqual(morning.startsAt);
+    await page.screenshot({ path: `${SCREENSHOTS}/calendar-conflict.png`, fullPage: true });
+
+    // Two hours later, 12:00 New York time: free, so saved.
+    await drag(page, danaEvent, hour * 2);
+    await page.getByRole('status').filter({ hasText: `Dana ${dana.lastName} moved to` }).waitFor();
+    await expect
+      .poll(async () => (await testPrisma().appointment.findFirst({ where: { id: morning.id } }))!.startsAt.toISOString())
+      .toBe(nextWeek(2, 12).toISOString());
+    expect((await testPrisma().appointment.findFirst({ where: { id: morning.id } }))!.endsAt.toISOString()).toBe(nextWeek(2, 12, 50).toISOString());
+    expect((await testPrisma().appointment.findFirst({ where: { id: afternoon.id } }))!.startsAt).toEqual(afternoon.startsAt);
+
+    // Someone else books Wednesday 11:00 through the API: it appears without a reload.
+    await waitForSubscriber(`solace:${practice.id}:appointmentChanged`);
+    const other = await createTestClient(practice, { firstName: 'Noor' });
+    const booked = await gql(
+      stack.routerUrl,
+      'mutation ($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
+      { input: { clientId: other.id, clinicianId: clinician.id, serviceId: service.id, startsAt: nextWeek(3, 11).toISOString() } },
+      await tokenFor(clinician),
+    );
+    expect(booked.errors).toBeUndefined();
+    await grid.locator('.appointment-event').filter({ hasText: `Noor ${other.lastName}` }).waitFor({ timeout: 10_000 });
+  });
+
+  it('books through the new-appointment dialog, naming a clash in the dialog', async () => {
+    const { desk, dana, eli, clinician, service } = await seed();
+    const page = await browser.newPage({ timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 1000 } });
+    await signInAs(page, desk.email);
+    await openNextWeek(page);
+    await page.locator('.appointment-event').filter({ hasText: `Dana ${dana.lastName}` }).waitFor();
+
+    await page.getByRole('button', { name: 'New appointment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New appointment' });
+    await dialog.getByRole('combobox', { name: 'Client' }).fill(eli.lastName);
+    await dialog.getByRole('option', { name: new RegExp(`Eli ${eli.lastName}`) }).click();
+    await dialog.getByLabel('Service').selectOption({ label: 'Individual therapy (50 min)' });
+    await dialog.getByLabel('Clinician').selectOption({ label: 'Dr. Maya Patel' });
+    // Eli already sees Dr. Patel at 14:00 on Tuesday: 14:30 clashes.
+    await dialog.getByLabel('Starts').fill(DateTime.fromJSDate(nextWeek(2, 14, 30)).setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm"));
+    await dialog.getByRole('button', { name: 'Book appointment' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'already has an appointment at that time' }).waitFor();
+
+    await dialog.getByLabel('Starts').fill(DateTime.fromJSDate(nextWeek(4, 9)).setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm"));
+    await dialog.getByRole('button', { name: 'Book appointment' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const events = page.locator('.appointment-event').filter({ hasText: `Eli ${eli.lastName}` });
+    await expect.poll(() => events.count()).toBe(2);
+
+    const saved = await testPrisma().appointment.findFirst({ where: { clientId: eli.id, startsAt: nextWeek(4, 9) } });
+    expect(saved).toMatchObject({ clinicianId: clinician.id, serviceId: service.id, modality: 'IN_PERSON', status: 'SCHEDULED', endsAt: nextWeek(4, 9, 50) });
+    await page.screenshot({ path: `${SCREENSHOTS}/calendar-booked.png`, fullPage: true });
+  });
+});

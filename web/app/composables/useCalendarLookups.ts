@@ -1,0 +1,61 @@
+import { useQuery } from '@urql/vue';
+import type { Ref } from 'vue';
+import { graphql } from '~/gql';
+
+const CalendarClientSearchDocument = graphql(`
+  query CalendarClientSearch($search: String!) {
+    clients(search: $search, limit: 8) {
+      id
+      firstName
+      lastName
+      dateOfBirth
+    }
+  }
+`);
+
+const CalendarFreeTimesDocument = graphql(`
+  query CalendarFreeTimes($serviceId: ID!, $clinicianId: ID, $from: DateTimeISO!, $to: DateTimeISO!) {
+    availableSlots(serviceId: $serviceId, clinicianId: $clinicianId, from: $from, to: $to) {
+      startsAt
+      endsAt
+      clinician {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+/** Clients matching what was typed (two characters or more), for the booking dialog. */
+export function useCalendarClientSearch(search: Ref<string>) {
+  const term = computed(() => search.value.trim());
+  const query = useQuery({ query: CalendarClientSearchDocument, variables: computed(() => ({ search: term.value })), pause: computed(() => term.value.length < 2) });
+  return {
+    fetching: query.fetching,
+    error: query.error,
+    clients: computed(() => (term.value.length < 2 ? [] : (query.data.value?.clients ?? []))),
+  };
+}
+
+/** How far ahead "find a time" looks: the API allows at most 35 days per question. */
+const LOOK_AHEAD_DAYS = 28;
+const SHOWN = 8;
+
+/** The next free times for a service and clinician, from `from` on; asked for only when `ask` is set. */
+export function useCalendarFreeTimes(request: Ref<{ serviceId: string; clinicianId: string | null; from: string } | null>) {
+  const variables = computed(() => {
+    const from = request.value ? new Date(request.value.from) : new Date();
+    return {
+      serviceId: request.value?.serviceId ?? '',
+      clinicianId: request.value?.clinicianId ?? null,
+      from: from.toISOString(),
+      to: new Date(from.getTime() + LOOK_AHEAD_DAYS * 86_400_000).toISOString(),
+    };
+  });
+  const query = useQuery({ query: CalendarFreeTimesDocument, variables, pause: computed(() => !request.value), requestPolicy: 'network-only' });
+  return {
+    fetching: query.fetching,
+    error: query.error,
+    slots: computed(() => (request.value ? (query.data.value?.availableSlots ?? []).slice(0, SHOWN) : [])),
+  };
+}
