@@ -7,6 +7,7 @@ import { createFieldCipher, createPrismaClient, loadConfig, type FieldCipher, ty
 export const ENCRYPTED_FIELDS = [
   { table: 'ClinicalNote', column: 'body', field: 'ClinicalNote.body' },
   { table: 'Message', column: 'body', field: 'Message.body' },
+  { table: 'ClientInsurance', column: 'memberId', field: 'ClientInsurance.memberId' },
 ] as const;
 
 const BATCH = 500;

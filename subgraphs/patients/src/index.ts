@@ -8,6 +8,16 @@ import { ClientExportResolver } from './client-export/client-export.resolver';
 import { ClientErasureRepository } from './client-erasure/client-erasure.repository';
 import { ClientErasureResolver } from './client-erasure/client-erasure.resolver';
 import { ClientErasureService, type ErasureJobs } from './client-erasure/client-erasure.service';
+import { ClientConsentRepository } from './client-consent/client-consent.repository';
+import { ClientConsentResolver } from './client-consent/client-consent.resolver';
+import { ClientConsentService } from './client-consent/client-consent.service';
+import { ClientGuardianRepository } from './client-guardian/client-guardian.repository';
+import { ClientGuardianResolver } from './client-guardian/client-guardian.resolver';
+import { ClientGuardianService } from './client-guardian/client-guardian.service';
+import { ClientInsuranceRepository } from './client-insurance/client-insurance.repository';
+import { ClientInsuranceResolver } from './client-insurance/client-insurance.resolver';
+import { ClientInsuranceService } from './client-insurance/client-insurance.service';
+import { ClientGuard } from './shared/client-guard.repository';
 import { OnlineBookingDetailsRepository } from './online-booking/online-booking-details.repository';
 import { OnlineBookingDetailsResolver } from './online-booking/online-booking-details.resolver';
 import { OnlineBookingDetailsService } from './online-booking/online-booking-details.service';
@@ -31,9 +41,12 @@ export const patientsSubgraph: SubgraphDefinition = {
   name: 'patients',
   resolvers: (deps) => [
     new ClientResolver(new ClientService(new ClientRepository(deps.prisma))),
-    new ClientExportResolver(new ClientExportRepository(deps.prisma)),
+    new ClientExportResolver(new ClientExportRepository(deps.prisma, deps.cipher)),
     new ClientErasureResolver(new ClientErasureService(new ClientErasureRepository(deps.prisma), erasureJobs(deps))),
     new OnlineBookingDetailsResolver(new OnlineBookingDetailsService(new OnlineBookingDetailsRepository(deps.prisma), deps.redis)),
+    new ClientInsuranceResolver(new ClientInsuranceService(new ClientInsuranceRepository(deps.prisma, deps.cipher), new ClientGuard(deps.prisma))),
+    new ClientGuardianResolver(new ClientGuardianService(new ClientGuardianRepository(deps.prisma), new ClientGuard(deps.prisma))),
+    new ClientConsentResolver(new ClientConsentService(new ClientConsentRepository(deps.prisma), new ClientGuard(deps.prisma))),
   ],
   referenceResolvers: ({ prisma }) => ({ Client: clientReference(new ClientService(new ClientRepository(prisma))), ...clientExportReference }),
 };

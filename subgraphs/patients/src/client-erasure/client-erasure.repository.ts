@@ -9,6 +9,8 @@ export class ClientErasureRepository {
 
   /** Removes the contact details and marks the record erased (once; later calls change nothing). */
   async anonymize(practiceId: string, clientId: string, now: Date): Promise<void> {
+    // Guardians' contact details are contact details about the client too.
+    await this.prisma.clientGuardian.updateMany({ where: { practiceId, clientId }, data: { phone: null, email: null } });
     await this.prisma.client.updateMany({
       where: { practiceId, id: clientId, erasedAt: null },
       data: {

@@ -14,4 +14,13 @@ export class ClientDataExport {
 
   @Field(() => ExportRecordScalar, { description: 'The client record: demographics, contact details, status.' })
   client!: ExportRecord;
+
+  @Field(() => [ExportRecordScalar], { description: 'Insurance policies (member ids decrypted).' })
+  insurances!: ExportRecord[];
+
+  @Field(() => [ExportRecordScalar], { description: 'Parents and guardians on record.' })
+  guardians!: ExportRecord[];
+
+  @Field(() => [ExportRecordScalar], { description: 'Consents signed, revoked ones included.' })
+  consents!: ExportRecord[];
 }
