@@ -143,6 +143,17 @@ describe('staff calendar', () => {
     await dialog.getByRole('button', { name: 'Book appointment' }).click();
     await dialog.getByRole('alert').filter({ hasText: 'already has an appointment at that time' }).waitFor();
 
+    // "Find a time" lists Dr. Patel's next free times inside her hours (9:00–17:00 New York) and fills one in.
+    await testPrisma().workingHours.createMany({ data: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ practiceId: desk.practiceId, clinicianId: clinician.id, weekday, startMinute: 540, endMinute: 1020 })) });
+    await dialog.getByRole('button', { name: 'Find a time' }).click();
+    const freeTimes = dialog.getByRole('region', { name: 'Next free times' }).getByRole('button');
+    await freeTimes.first().waitFor();
+    await freeTimes.first().click();
+    const picked = await dialog.getByLabel('Starts').inputValue();
+    const pickedHour = DateTime.fromISO(picked, { zone: ZONE }).hour;
+    expect(pickedHour).toBeGreaterThanOrEqual(9);
+    expect(pickedHour).toBeLessThan(17);
+
     await dialog.getByLabel('Starts').fill(DateTime.fromJSDate(nextWeek(4, 9)).setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm"));
     await dialog.getByRole('button', { name: 'Book appointment' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -152,5 +163,57 @@ describe('staff calendar', () => {
     const saved = await testPrisma().appointment.findFirst({ where: { clientId: eli.id, startsAt: nextWeek(4, 9) } });
     expect(saved).toMatchObject({ clinicianId: clinician.id, serviceId: service.id, modality: 'IN_PERSON', status: 'SCHEDULED', endsAt: nextWeek(4, 9, 50) });
     await page.screenshot({ path: `${SCREENSHOTS}/calendar-booked.png`, fullPage: true });
+  });
+
+  it('opens an appointment from the keyboard to check the client in, and cancels another with the late-cancel warning', async () => {
+    const { desk, clinician, dana, eli, service } = await seed();
+    const prisma = testPrisma();
+    // Later today (or just past midnight): inside the 24-hour late-cancel window.
+    const soon = DateTime.now().setZone(ZONE).plus({ hours: 3 }).startOf('hour');
+    const make = (start: DateTime, clientId: string) =>
+      prisma.appointment.create({ data: { practiceId: desk.practiceId, clientId, clinicianId: clinician.id, serviceId: service.id, startsAt: start.toJSDate(), endsAt: start.plus({ minutes: 50 }).toJSDate() } });
+    const checkIn = await make(soon, dana.id);
+    const cancel = await make(soon.plus({ hours: 1 }), eli.id);
+
+    const page = await browser.newPage({ timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 1000 } });
+    await signInAs(page, desk.email);
+    await page.getByRole('link', { name: 'Calendar' }).click();
+    await page.getByRole('tab', { name: 'Day view' }).click();
+    const daysAhead = Math.round(soon.startOf('day').diff(DateTime.now().setZone(ZONE).startOf('day'), 'days').days);
+    for (let day = 0; day < daysAhead; day++) await page.getByRole('button', { name: 'Next Day' }).click();
+
+    const danaEvent = page.locator('.appointment-event').filter({ hasText: `Dana ${dana.lastName}` }).first();
+    await danaEvent.waitFor();
+    await danaEvent.focus();
+    await page.keyboard.press('Enter');
+    const details = page.getByRole('dialog', { name: 'Appointment' });
+    await details.getByText('Individual therapy').waitFor();
+    await details.getByRole('button', { name: 'Check in' }).click();
+    await details.getByRole('status').filter({ hasText: 'Marked checked in.' }).waitFor();
+    expect(await prisma.appointment.findFirst({ where: { id: checkIn.id } })).toMatchObject({ status: 'CHECKED_IN', checkedInAt: expect.any(Date) });
+    await page.locator('.appointment-event.status-checked_in').filter({ hasText: 'Checked in' }).waitFor();
+    await page.keyboard.press('Escape');
+    await details.waitFor({ state: 'hidden' });
+
+    await page.locator('.appointment-event').filter({ hasText: `Eli ${eli.lastName}` }).click();
+    await details.getByRole('button', { name: 'Cancel appointment…' }).click();
+    await details.getByText('This will count as a late cancellation (less than 24 hours before the start).').waitFor();
+    await details.getByLabel('Reason').selectOption({ label: 'Clinician unavailable' });
+    await details.getByText('This will not count as a late cancellation.').waitFor();
+    await details.getByLabel('Reason').selectOption({ label: 'Client asked' });
+    await details.getByLabel(/Note for the desk/).fill('Called at 9, will rebook');
+    await details.getByRole('button', { name: 'Cancel appointment', exact: true }).click();
+    await details.getByRole('status').filter({ hasText: 'Appointment cancelled (a late cancellation).' }).waitFor();
+    expect(await prisma.appointment.findFirst({ where: { id: cancel.id } })).toMatchObject({ status: 'CANCELLED', cancelReason: 'CLIENT_REQUEST', lateCancel: true, cancelNote: 'Called at 9, will rebook' });
+    await details.getByRole('button', { name: 'Close' }).click();
+
+    // Struck through in the grid, hidden on request, and listed in the agenda.
+    const eliEvent = page.locator('.appointment-event.status-cancelled').filter({ hasText: `Eli ${eli.lastName}` });
+    await eliEvent.waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/calendar-day.png`, fullPage: true });
+    await page.getByLabel('Show cancelled').uncheck();
+    await eliEvent.waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: 'Agenda view' }).click();
+    await page.getByText(`Dana ${dana.lastName} (Checked in)`).first().waitFor();
   });
 });
