@@ -17,6 +17,9 @@ import { ClientGuardianService } from './client-guardian/client-guardian.service
 import { ClientInsuranceRepository } from './client-insurance/client-insurance.repository';
 import { ClientInsuranceResolver } from './client-insurance/client-insurance.resolver';
 import { ClientInsuranceService } from './client-insurance/client-insurance.service';
+import { ClientSearchRepository } from './client-search/client-search.repository';
+import { ClientSearchResolver } from './client-search/client-search.resolver';
+import { ClientSearchService } from './client-search/client-search.service';
 import { ClientGuard } from './shared/client-guard.repository';
 import { OnlineBookingDetailsRepository } from './online-booking/online-booking-details.repository';
 import { OnlineBookingDetailsResolver } from './online-booking/online-booking-details.resolver';
@@ -46,6 +49,7 @@ export const patientsSubgraph: SubgraphDefinition = {
     new OnlineBookingDetailsResolver(new OnlineBookingDetailsService(new OnlineBookingDetailsRepository(deps.prisma), deps.redis)),
     new ClientInsuranceResolver(new ClientInsuranceService(new ClientInsuranceRepository(deps.prisma, deps.cipher), new ClientGuard(deps.prisma))),
     new ClientGuardianResolver(new ClientGuardianService(new ClientGuardianRepository(deps.prisma), new ClientGuard(deps.prisma))),
+    new ClientSearchResolver(new ClientSearchService(new ClientSearchRepository(deps.prisma), new ClientRepository(deps.prisma))),
     new ClientConsentResolver(new ClientConsentService(new ClientConsentRepository(deps.prisma), new ClientGuard(deps.prisma))),
   ],
   referenceResolvers: ({ prisma }) => ({ Client: clientReference(new ClientService(new ClientRepository(prisma))), ...clientExportReference }),

@@ -69,6 +69,7 @@ export const ROLE_MATRIX = {
   // patients
   client: STAFF,
   clients: STAFF,
+  searchClients: STAFF,
   createClient: DIARY_WRITERS,
   updateClient: DIARY_WRITERS,
   addClientInsurance: CLIENT_COVERAGE_WRITERS,
