@@ -41,3 +41,6 @@ export {
   type WaitlistJobData,
   type WaitlistQueue,
 } from './waitlist/waitlist.queue';
+export { CalendarProviderError, type CalendarProvider, type CalendarTokens, type OutsideEvent } from './calendar-sync/calendar-provider';
+export { createCalendarProvider, GoogleCalendarProvider } from './calendar-sync/google-calendar.provider';
+export { CALENDAR_SYNC_QUEUE, createCalendarSyncQueue, enqueuePush, schedulePulls, stopPulls, type CalendarSyncJobData, type CalendarSyncQueue } from './calendar-sync/calendar-sync.queue';

@@ -1,5 +1,5 @@
 import { clientExportReference, clientExportSection, ClientRef, StaffUserRef, type SubgraphDefinition } from '@solace/server-kit';
-import { createRemindersQueue, createWaitlistQueue, ReminderPlanSettingsRepository, type WaitlistQueue } from '@solace/workers';
+import { createCalendarProvider, createCalendarSyncQueue, createRemindersQueue, createWaitlistQueue, ReminderPlanSettingsRepository, type CalendarSyncQueue, type WaitlistQueue } from '@solace/workers';
 import { AppointmentRepository } from './appointment/appointment.repository';
 import { AppointmentResolver, appointmentReference } from './appointment/appointment.resolver';
 import { AppointmentChangesResolver } from './appointment/appointment-changes.resolver';
@@ -9,7 +9,6 @@ import { createAppointmentSideEffects } from './appointment/appointment.side-eff
 import { AvailabilityRepository } from './availability/availability.repository';
 import { AvailabilityResolver } from './availability/availability.resolver';
 import { AvailabilityService } from './availability/availability.service';
-import { NOTHING_ELSEWHERE } from './availability/busy-elsewhere';
 import { SlotHolds } from '@solace/server-kit';
 import { CatalogRepository } from './catalog/catalog.repository';
 import { CatalogResolver } from './catalog/catalog.resolver';
@@ -17,6 +16,9 @@ import { CatalogService } from './catalog/catalog.service';
 import { ClinicianHoursRepository } from './clinician-hours/clinician-hours.repository';
 import { ClinicianHoursResolver } from './clinician-hours/clinician-hours.resolver';
 import { ClinicianHoursService } from './clinician-hours/clinician-hours.service';
+import { CalendarConnectionRepository } from './calendar-sync/calendar-connection.repository';
+import { CalendarConnectionResolver } from './calendar-sync/calendar-connection.resolver';
+import { CalendarConnectionService } from './calendar-sync/calendar-connection.service';
 import { CalendarFeedRepository } from './calendar-feed/calendar-feed.repository';
 import { CalendarFeedResolver } from './calendar-feed/calendar-feed.resolver';
 import { CalendarFeedService } from './calendar-feed/calendar-feed.service';
@@ -33,6 +35,8 @@ import { SchedulingPolicyRepository } from './scheduling-policy/scheduling-polic
 import { SchedulingPolicyResolver } from './scheduling-policy/scheduling-policy.resolver';
 import { ReminderSettingsRepository } from './reminder-settings/reminder-settings.repository';
 import { ReminderSettingsResolver } from './reminder-settings/reminder-settings.resolver';
+import { ReminderDeliveryLogRepository } from './reminder-settings/reminder-delivery.repository';
+import { ReminderDeliveriesResolver } from './reminder-settings/reminder-deliveries.resolver';
 
 /** This domain's section of a client's data export (server-kit client-export.ts). */
 const exportSection = clientExportSection({
@@ -51,6 +55,7 @@ export const appointmentsSubgraph: SubgraphDefinition = {
     new ClinicianHoursResolver(new ClinicianHoursService(new ClinicianHoursRepository(deps.prisma))),
     new SchedulingPolicyResolver(new SchedulingPolicyRepository(deps.prisma)),
     new ReminderSettingsResolver(new ReminderSettingsRepository(deps.prisma)),
+    new ReminderDeliveriesResolver(new ReminderDeliveryLogRepository(deps.prisma)),
     new AvailabilityResolver(availabilityService(deps)),
     new WaitlistResolver(new WaitlistService(new WaitlistRepository(deps.prisma), catalogService(deps), appointmentService(deps), new SlotHolds(deps.redis), waitlistQueue(deps))),
     new SeriesResolver(
@@ -66,6 +71,16 @@ export const appointmentsSubgraph: SubgraphDefinition = {
         appointments: appointmentService(deps),
         redis: deps.redis,
       }),
+    ),
+    new CalendarConnectionResolver(
+      new CalendarConnectionService(
+        new CalendarConnectionRepository(deps.prisma),
+        createCalendarProvider(),
+        deps.cipher,
+        deps.redis,
+        calendarSyncQueue(deps),
+        `${deps.config.webOrigins[0] ?? 'http://localhost:3000'}/account/google-calendar`,
+      ),
     ),
     new CalendarFeedResolver(new CalendarFeedService(new CalendarFeedRepository(deps.prisma), { publicApiUrl: deps.config.publicApiUrl, webUrl: deps.config.webOrigins[0] ?? 'http://localhost:3000' })),
     exportSection.resolver((practiceId, clientId) => new ClientExportRepository(deps.prisma).appointments(practiceId, clientId)),
@@ -89,7 +104,7 @@ function availabilityService(deps: Deps): AvailabilityService {
     catalogService(deps),
     new SchedulingPolicyRepository(deps.prisma),
     new SlotHolds(deps.redis),
-    NOTHING_ELSEWHERE,
+    new CalendarConnectionRepository(deps.prisma),
   );
 }
 
@@ -99,7 +114,7 @@ const sideEffects = new WeakMap<object, AppointmentSideEffects>();
 function appointmentSideEffects(deps: Deps): AppointmentSideEffects {
   let effects = sideEffects.get(deps);
   if (!effects) {
-    sideEffects.set(deps, (effects = createAppointmentSideEffects({ queue: lazyQueue(deps, (url) => createRemindersQueue(url, undefined, new ReminderPlanSettingsRepository(deps.prisma))), waitlist: waitlistQueue(deps), redis: deps.redis, log: deps.log })));
+    sideEffects.set(deps, (effects = createAppointmentSideEffects({ queue: lazyQueue(deps, (url) => createRemindersQueue(url, undefined, new ReminderPlanSettingsRepository(deps.prisma))), waitlist: waitlistQueue(deps), calendarSync: createCalendarProvider() ? calendarSyncQueue(deps) : undefined, redis: deps.redis, log: deps.log })));
   }
   return effects;
 }
@@ -115,6 +130,13 @@ function lazyQueue<Q extends { close(): Promise<void> }>(deps: Deps, create: (re
     }
     return queue;
   };
+}
+
+const calendarSyncQueues = new WeakMap<object, () => CalendarSyncQueue>();
+function calendarSyncQueue(deps: Deps): () => CalendarSyncQueue {
+  let queue = calendarSyncQueues.get(deps);
+  if (!queue) calendarSyncQueues.set(deps, (queue = lazyQueue(deps, createCalendarSyncQueue)));
+  return queue;
 }
 
 const waitlistQueues = new WeakMap<object, () => WaitlistQueue>();

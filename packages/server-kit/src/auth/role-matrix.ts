@@ -123,6 +123,10 @@ export const ROLE_MATRIX = {
   waitlistOffer: 'PUBLIC',
   acceptWaitlistOffer: 'PUBLIC',
   declineWaitlistOffer: 'PUBLIC',
+  googleCalendarConnection: CLINICAL,
+  startGoogleCalendarConnection: CLINICAL,
+  completeGoogleCalendarConnection: CLINICAL,
+  disconnectGoogleCalendar: CLINICAL,
   // appointments: the public booking page (the hold id ties the steps together)
   onlineBookingPage: 'PUBLIC',
   onlineSlots: 'PUBLIC',

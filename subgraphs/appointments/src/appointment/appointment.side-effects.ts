@@ -5,13 +5,22 @@ import {
   removeAppointmentReminders,
   rescheduleAppointmentReminders,
   scheduleAppointmentReminders,
+  enqueuePush,
   enqueueSlotFreed,
+  type CalendarSyncQueue,
   type RemindersQueue,
   type WaitlistQueue,
 } from '@solace/workers';
 import type { AppointmentSideEffects } from './appointment.events';
 
-export function createAppointmentSideEffects(deps: { queue: () => RemindersQueue; waitlist: () => WaitlistQueue; redis: Redis; log: Logger }): AppointmentSideEffects {
+export function createAppointmentSideEffects(deps: {
+  queue: () => RemindersQueue;
+  waitlist: () => WaitlistQueue;
+  /** Present when outside calendars can be connected (Google credentials configured). */
+  calendarSync?: () => CalendarSyncQueue;
+  redis: Redis;
+  log: Logger;
+}): AppointmentSideEffects {
   const { redis, log } = deps;
 
   // A lost reminder must not undo a booking that has committed; it is logged loudly instead.
@@ -37,6 +46,10 @@ export function createAppointmentSideEffects(deps: { queue: () => RemindersQueue
         )
       : Promise.resolve();
 
+  // Clinicians' connected outside calendars mirror the change (workers/src/calendar-sync).
+  const mirror = (appointment: { id: string; practiceId: string }) =>
+    deps.calendarSync ? safely('mirror to outside calendar', appointment.id, () => enqueuePush(deps.calendarSync!(), { practiceId: appointment.practiceId, appointmentId: appointment.id })) : Promise.resolve();
+
   return {
     booked: async (appointment, requestId) => {
       await safely('schedule reminders', appointment.id, () =>
@@ -44,12 +57,14 @@ export function createAppointmentSideEffects(deps: { queue: () => RemindersQueue
       );
       await safely('publish metrics', appointment.id, () => metricsChanged(appointment.practiceId));
       await appointmentChanged(appointment);
+      await mirror(appointment);
     },
     rescheduled: async (appointment, requestId, previous) => {
       await safely('reschedule reminders', appointment.id, () =>
         rescheduleAppointmentReminders(deps.queue(), { appointmentId: appointment.id, practiceId: appointment.practiceId, startsAt: appointment.startsAt, requestId }),
       );
       await appointmentChanged(appointment);
+      await mirror(appointment);
       if (previous) await freed({ ...appointment, clinicianId: previous.clinicianId }, previous, `moved-${appointment.id}-${appointment.startsAt.getTime()}`);
     },
     statusChanged: async (appointment) => {
@@ -58,6 +73,7 @@ export function createAppointmentSideEffects(deps: { queue: () => RemindersQueue
       }
       await safely('publish metrics', appointment.id, () => metricsChanged(appointment.practiceId));
       await appointmentChanged(appointment);
+      await mirror(appointment);
       if (appointment.status === 'CANCELLED') await freed(appointment, appointment, `cancelled-${appointment.id}`);
     },
   };

@@ -2,10 +2,8 @@ import type { Interval } from './slot-finder';
 
 /**
  * Busy time from calendars outside Solace (a clinician's connected Google Calendar) that must
- * block availability. The calendar-sync module provides the real one.
+ * block availability; calendar-sync/calendar-connection.repository.ts reads what the worker copied.
  */
 export interface BusyElsewhere {
   busy(practiceId: string, clinicianIds: string[], from: Date, to: Date): Promise<Map<string, Interval[]>>;
 }
-
-export const NOTHING_ELSEWHERE: BusyElsewhere = { busy: async () => new Map() };
