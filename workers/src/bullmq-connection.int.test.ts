@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createAccountEmailsQueue } from './account-emails/account-emails.queue';
 import type { EmailProvider } from './email/email-provider';
+import type { ReminderDeliveryRepository } from './reminders/reminder-delivery.repository';
 import type { ReminderSettingsSource } from './reminders/reminder-settings';
 import type { SmsProvider } from './sms/sms-provider';
 import type { ReminderRepository } from './reminders/reminder.repository';
@@ -27,6 +28,7 @@ describe('BullMQ connections', () => {
       redisUrl: process.env.REDIS_URL!,
       reminders: {} as ReminderRepository,
       settings: {} as ReminderSettingsSource,
+      deliveries: {} as ReminderDeliveryRepository,
       email: {} as EmailProvider,
       sms: {} as SmsProvider,
       log: createLogger('test'),

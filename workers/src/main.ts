@@ -6,6 +6,7 @@ import { ClientErasureRepository } from './client-erasure/client-erasure.reposit
 import { startClientErasureWorker } from './client-erasure/client-erasure.worker';
 import { createEmailProvider } from './email/email-provider';
 import { ReminderRepository } from './reminders/reminder.repository';
+import { ReminderDeliveryRepository } from './reminders/reminder-delivery.repository';
 import { ReminderPlanSettingsRepository } from './reminders/reminder-settings.repository';
 import { createRemindersQueue } from './reminders/reminders.queue';
 import { startRemindersWorker } from './reminders/reminders.worker';
@@ -16,7 +17,7 @@ const config = loadConfig();
 const prisma = createPrismaClient(config.databaseUrl);
 const email = createEmailProvider(process.env, log);
 const sms = createSmsProvider(process.env, log);
-const reminders = startRemindersWorker({ redisUrl: config.redisUrl, reminders: new ReminderRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email, sms, log });
+const reminders = startRemindersWorker({ redisUrl: config.redisUrl, reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email, sms, log });
 const accountEmails = startAccountEmailsWorker({
   redisUrl: config.redisUrl,
   accounts: new AccountEmailRepository(prisma),

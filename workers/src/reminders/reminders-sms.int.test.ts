@@ -13,6 +13,7 @@ import { type SmsError } from '../sms/sms-provider';
 import { twilioFake } from '../sms/twilio-fake';
 import { TwilioSmsProvider } from '../sms/twilio.provider';
 import { ReminderRepository } from './reminder.repository';
+import { ReminderDeliveryRepository } from './reminder-delivery.repository';
 import { ReminderPlanSettingsRepository } from './reminder-settings.repository';
 import { processReminder } from './reminders.processor';
 import type { ReminderChannel } from './reminder-settings';
@@ -38,13 +39,20 @@ async function setup(client: { phone?: string | null; email?: string | null; rem
   const mailboxDir = await mkdtemp(join(tmpdir(), 'solace-mailbox-'));
   const deps = {
     reminders: new ReminderRepository(prisma),
+    deliveries: new ReminderDeliveryRepository(prisma),
     settings: new ReminderPlanSettingsRepository(prisma),
     email: new LocalMailboxProvider(mailboxDir, createLogger('test')),
     sms: new TwilioSmsProvider({ accountSid: fake.account.sid, authToken: fake.account.token, from: '+15550000001' }),
   };
   const remind = (channel: ReminderChannel) =>
     processReminder({ id: `reminder-${appointment.id}-120-${channel.toLowerCase()}`, data: { appointmentId: appointment.id, practiceId: practice.id, offsetMinutes: 120, channel, startsAt: appointment.startsAt.toISOString(), requestId: 'r' } }, deps);
-  return { fake: fake.state, remind, emails: () => readdir(mailboxDir) };
+  const log = () =>
+    prisma.reminderDelivery.findMany({
+      where: { appointmentId: appointment.id },
+      orderBy: { attemptedAt: 'asc' },
+      select: { practiceId: true, channel: true, offsetMinutes: true, appointmentStartsAt: true, status: true, reason: true, errorCode: true, providerCode: true, providerMessageId: true },
+    });
+  return { fake: fake.state, remind, log, practice, appointment, emails: () => readdir(mailboxDir) };
 }
 
 describe('text reminders', () => {
@@ -86,5 +94,34 @@ describe('text reminders', () => {
     await expect(busy.remind('SMS')).rejects.toSatisfy((e: SmsError) => e.code === 'RATE_LIMITED' && e.retryable);
     await expect(busy.remind('SMS')).rejects.toSatisfy((e: SmsError) => e.code === 'PROVIDER_UNAVAILABLE' && e.retryable);
     expect(await busy.remind('SMS')).toHaveProperty('sent');
+  });
+
+  it('logs every attempt for the appointment: sent with the message id, skipped with why, failed with the codes', async () => {
+    const texted = await setup({ phone: '+15551234567', reminderSms: true, reminderEmail: false });
+    const ref = { practiceId: texted.practice.id, offsetMinutes: 120, appointmentStartsAt: texted.appointment.startsAt };
+    await texted.remind('SMS');
+    await texted.remind('EMAIL');
+    expect(await texted.log()).toEqual([
+      { ...ref, channel: 'SMS', status: 'SENT', providerMessageId: texted.fake.sent[0]!.sid, reason: null, errorCode: null, providerCode: null },
+      { ...ref, channel: 'EMAIL', status: 'SKIPPED', reason: 'opted-out', providerMessageId: null, errorCode: null, providerCode: null },
+    ]);
+
+    const busy = await setup({ phone: '+15557654321', reminderSms: true });
+    busy.fake.failures.push(503);
+    await expect(busy.remind('SMS')).rejects.toThrow();
+    busy.fake.unsubscribed.add('+15557654321');
+    await busy.remind('SMS');
+    expect(await busy.log()).toMatchObject([
+      { status: 'FAILED', errorCode: 'PROVIDER_UNAVAILABLE', providerCode: '20500', reason: 'Twilio 503 (20500): Internal Server Error (will retry)' },
+      { status: 'FAILED', errorCode: 'UNSUBSCRIBED', providerCode: '21610', reason: 'Twilio 400 (21610): Attempt to send to unsubscribed recipient' },
+    ]);
+  });
+
+  it('never texts twice for one planned reminder, even when its job runs again after a success', async () => {
+    const { fake, remind, log } = await setup({ phone: '+15551234567', reminderSms: true });
+    expect(await remind('SMS')).toHaveProperty('sent');
+    expect(await remind('SMS')).toEqual({ skipped: 'already-sent' });
+    expect(fake.sent).toHaveLength(1);
+    expect((await log()).map((row) => row.status)).toEqual(['SENT', 'SKIPPED']);
   });
 });

@@ -9,6 +9,7 @@ import { createTestAppointment, createTestClient, createTestPractice, createTest
 import { LocalMailboxProvider } from '../email/local-mailbox.provider';
 import type { SmsProvider } from '../sms/sms-provider';
 import { ReminderRepository } from './reminder.repository';
+import { ReminderDeliveryRepository } from './reminder-delivery.repository';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderPlanSettings, type ReminderSettingsSource } from './reminder-settings';
 import { ReminderPlanSettingsRepository } from './reminder-settings.repository';
 import { processReminder } from './reminders.processor';
@@ -137,9 +138,9 @@ describe('sending a reminder', () => {
     const { practice, client, appointment } = await bookedVisit(new Date('2030-06-03T15:00:00Z'));
     const box = await mailbox();
     const job = { id: reminderJobId(appointment.id, 120, 'EMAIL'), data: { appointmentId: appointment.id, practiceId: practice.id, offsetMinutes: 120, channel: 'EMAIL' as const, startsAt: appointment.startsAt.toISOString(), requestId: 'r' } };
-    const deps = { reminders: new ReminderRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms };
+    const deps = { reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms };
     expect(await processReminder(job, deps)).toHaveProperty('sent');
-    expect(await processReminder(job, deps)).toHaveProperty('sent');
+    expect(await processReminder(job, deps)).toEqual({ skipped: 'already-sent' });
     const messages = await box.messages();
     expect(messages).toHaveLength(1);
     expect(messages[0]).toContain(`To: ${client.email}`);
@@ -150,7 +151,7 @@ describe('sending a reminder', () => {
   it('reminds again for the new time when a reminded appointment moves (same job id, new plan)', async () => {
     const { practice, appointment } = await bookedVisit(new Date('2030-06-06T15:00:00Z'));
     const box = await mailbox();
-    const deps = { reminders: new ReminderRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms };
+    const deps = { reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms };
     const job = (startsAt: Date) => ({ id: reminderJobId(appointment.id, 120, 'EMAIL'), data: { appointmentId: appointment.id, practiceId: practice.id, offsetMinutes: 120, channel: 'EMAIL' as const, startsAt: startsAt.toISOString(), requestId: 'r' } });
     expect(await processReminder(job(appointment.startsAt), deps)).toHaveProperty('sent');
     const later = new Date('2030-06-06T17:00:00Z');
@@ -167,13 +168,13 @@ describe('sending a reminder', () => {
     const appointment = await createTestAppointment(practice, client, await createTestStaff(practice), { startsAt: new Date('2030-06-07T15:00:00Z') });
     const box = await mailbox();
     const data = { appointmentId: appointment.id, practiceId: practice.id, offsetMinutes: 2880, channel: 'EMAIL' as const, startsAt: appointment.startsAt.toISOString(), requestId: 'r' };
-    expect(await processReminder({ id: 'n', data }, { reminders: new ReminderRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms })).toEqual({ skipped: 'no-email' });
+    expect(await processReminder({ id: 'n', data }, { reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms })).toEqual({ skipped: 'no-email' });
     expect(await box.messages()).toHaveLength(0);
   });
 
   it('sends nothing for a cancelled or moved appointment, or a missing one', async () => {
     const box = await mailbox();
-    const deps = { reminders: new ReminderRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms };
+    const deps = { reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms };
     const cancelled = await bookedVisit(new Date('2030-06-04T15:00:00Z'), 'CANCELLED');
     const data = (a: { id: string; practiceId: string; startsAt: Date }, startsAt = a.startsAt) => ({ appointmentId: a.id, practiceId: a.practiceId, offsetMinutes: 120, channel: 'EMAIL' as const, startsAt: startsAt.toISOString(), requestId: 'r' });
     expect(await processReminder({ id: 'c', data: data(cancelled.appointment) }, deps)).toEqual({ skipped: 'not-scheduled' });
@@ -186,7 +187,7 @@ describe('sending a reminder', () => {
   it('sends nothing on a channel, at an offset, or at all once the practice switched it off', async () => {
     const { practice, appointment } = await bookedVisit(new Date('2030-06-08T15:00:00Z'));
     const box = await mailbox();
-    const deps = { reminders: new ReminderRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms };
+    const deps = { reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms };
     const job = (offsetMinutes: number) => ({ id: `off-${offsetMinutes}`, data: { appointmentId: appointment.id, practiceId: practice.id, offsetMinutes, channel: 'EMAIL' as const, startsAt: appointment.startsAt.toISOString(), requestId: 'r' } });
     await prisma.reminderSettings.create({ data: { practiceId: practice.id, channels: ['SMS'], offsetsMinutes: [2880, 120] } });
     expect(await processReminder(job(120), deps)).toEqual({ skipped: 'reminders-off' });
@@ -203,7 +204,7 @@ describe('sending a reminder', () => {
     await prisma.reminderSettings.create({ data: { practiceId: practice.id, channels: ['EMAIL'], quietHoursStart: '00:00', quietHoursEnd: '00:00' } });
     const box = await mailbox();
     const queue = newQueue(new ReminderPlanSettingsRepository(appPrisma));
-    const worker = startRemindersWorker({ redisUrl: process.env.REDIS_URL!, reminders: new ReminderRepository(appPrisma), settings: new ReminderPlanSettingsRepository(appPrisma), email: box.provider, sms: noSms, log, queueName: queue.name });
+    const worker = startRemindersWorker({ redisUrl: process.env.REDIS_URL!, reminders: new ReminderRepository(appPrisma), deliveries: new ReminderDeliveryRepository(appPrisma), settings: new ReminderPlanSettingsRepository(appPrisma), email: box.provider, sms: noSms, log, queueName: queue.name });
     try {
       await scheduleAppointmentReminders(queue, { appointmentId: appointment.id, practiceId: practice.id, startsAt: appointment.startsAt, requestId: 'r' });
       for (let i = 0; i < 100 && (await box.messages()).length === 0; i++) await new Promise((r) => setTimeout(r, 100));

@@ -1,16 +1,18 @@
 // Sends one appointment reminder. Re-reads the appointment and the practice's settings and exits
 // early when the reminder no longer applies (cancelled, moved, or its channel or time switched off
-// since it was planned). The email's idempotency key is the job id plus the start time it was planned
+// since it was planned). Every attempt on an existing appointment goes into its delivery log, and a
+// reminder the log already has as sent is not sent again (Twilio takes no idempotency key). The email's idempotency key is the job id plus the start time it was planned
 // for: a retried or duplicated job sends once, yet a rescheduled appointment (whose new job reuses
 // the deterministic id) still gets its reminder for the new time.
 import type { Job } from 'bullmq';
 import type { EmailProvider } from '../email/email-provider';
 import { SmsError, toE164, type SmsProvider } from '../sms/sms-provider';
+import type { ReminderDeliveryRepository, DeliveryRecord } from './reminder-delivery.repository';
 import type { ReminderDetails, ReminderRepository } from './reminder.repository';
 import type { ReminderSettingsSource } from './reminder-settings';
 import type { ReminderJobData } from './reminders.queue';
 
-export type SkipReason = 'appointment-gone' | 'not-scheduled' | 'moved' | 'reminders-off' | 'opted-out' | 'no-email' | 'no-phone';
+export type SkipReason = 'appointment-gone' | 'not-scheduled' | 'moved' | 'reminders-off' | 'already-sent' | 'opted-out' | 'no-email' | 'no-phone';
 /** `failed`: refused for good (invalid number, unsubscribed); retryable refusals are thrown for BullMQ to retry. */
 export type ReminderOutcome = { sent: string } | { skipped: SkipReason } | { failed: { code: string; providerCode?: string; message: string } };
 
@@ -18,11 +20,37 @@ const STILL_HAPPENING = new Set(['SCHEDULED', 'CHECKED_IN']);
 
 export async function processReminder(
   job: Pick<Job<ReminderJobData>, 'id' | 'data'>,
-  deps: { reminders: ReminderRepository; settings: ReminderSettingsSource; email: EmailProvider; sms: SmsProvider },
+  deps: { reminders: ReminderRepository; deliveries: ReminderDeliveryRepository; settings: ReminderSettingsSource; email: EmailProvider; sms: SmsProvider },
 ): Promise<ReminderOutcome> {
   const { appointmentId, practiceId, startsAt, offsetMinutes, channel } = job.data;
   const details = await deps.reminders.findDetails(practiceId, appointmentId);
-  if (!details) return { skipped: 'appointment-gone' };
+  if (!details) return { skipped: 'appointment-gone' }; // nothing to log it against
+  const ref = { practiceId, appointmentId, channel, offsetMinutes, appointmentStartsAt: new Date(startsAt) };
+  let outcome: ReminderOutcome;
+  try {
+    outcome = (await deps.deliveries.wasSent(ref)) ? { skipped: 'already-sent' } : await attempt(job, details, deps);
+  } catch (error) {
+    // Retryable (rate limit, outage): logged, then thrown on for BullMQ to try again with backoff.
+    const code = error instanceof SmsError ? error.code : 'ERROR';
+    await deps.deliveries.record(ref, { status: 'FAILED', reason: `${error instanceof Error ? error.message : String(error)} (will retry)`, errorCode: code, providerCode: error instanceof SmsError ? error.providerCode : undefined });
+    throw error;
+  }
+  await deps.deliveries.record(ref, toRecord(outcome));
+  return outcome;
+}
+
+function toRecord(outcome: ReminderOutcome): DeliveryRecord {
+  if ('sent' in outcome) return { status: 'SENT', providerMessageId: outcome.sent };
+  if ('skipped' in outcome) return { status: 'SKIPPED', reason: outcome.skipped };
+  return { status: 'FAILED', reason: outcome.failed.message, errorCode: outcome.failed.code, providerCode: outcome.failed.providerCode };
+}
+
+async function attempt(
+  job: Pick<Job<ReminderJobData>, 'id' | 'data'>,
+  details: ReminderDetails,
+  deps: { settings: ReminderSettingsSource; email: EmailProvider; sms: SmsProvider },
+): Promise<ReminderOutcome> {
+  const { practiceId, startsAt, offsetMinutes, channel } = job.data;
   if (!STILL_HAPPENING.has(details.status)) return { skipped: 'not-scheduled' };
   if (details.startsAt.toISOString() !== startsAt) return { skipped: 'moved' };
   const settings = await deps.settings.forPractice(practiceId);
