@@ -1,4 +1,7 @@
 import { clientExportReference, clientExportSection, type SubgraphDefinition } from '@solace/server-kit';
+import { AppointmentChargeRepository } from './appointment-charge/appointment-charge.repository';
+import { AppointmentChargeResolver, appointmentChargeReferences } from './appointment-charge/appointment-charge.resolver';
+import { AppointmentWithCharge } from './appointment-charge/appointment-charge.type';
 import { ChargeRepository } from './charge/charge.repository';
 import { billingReferences, ChargeResolver, ClientBalanceResolver } from './charge/charge.resolver';
 import { ChargeService } from './charge/charge.service';
@@ -14,11 +17,16 @@ const exportSection = clientExportSection({
 
 export const billingSubgraph: SubgraphDefinition = {
   name: 'billing',
-  // Client is reachable only through other subgraphs; list it so its balanceCents field is kept.
-  orphanedTypes: [ClientWithBalance, exportSection.type],
+  // Client and Appointment are reachable only through other subgraphs; list them so their fields are kept.
+  orphanedTypes: [ClientWithBalance, AppointmentWithCharge, exportSection.type],
   resolvers: ({ prisma }) => {
     const service = new ChargeService(new ChargeRepository(prisma));
-    return [new ChargeResolver(service), new ClientBalanceResolver(service), exportSection.resolver((practiceId, clientId) => new ClientExportRepository(prisma).charges(practiceId, clientId))];
+    return [
+      new ChargeResolver(service),
+      new ClientBalanceResolver(service),
+      new AppointmentChargeResolver(new AppointmentChargeRepository(prisma)),
+      exportSection.resolver((practiceId, clientId) => new ClientExportRepository(prisma).charges(practiceId, clientId)),
+    ];
   },
-  referenceResolvers: ({ prisma }) => ({ ...billingReferences(new ChargeService(new ChargeRepository(prisma))), ...clientExportReference }),
+  referenceResolvers: ({ prisma }) => ({ ...billingReferences(new ChargeService(new ChargeRepository(prisma))), ...clientExportReference, ...appointmentChargeReferences }),
 };
