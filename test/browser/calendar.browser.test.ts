@@ -216,4 +216,26 @@ describe('staff calendar', () => {
     await page.getByRole('tab', { name: 'Agenda view' }).click();
     await page.getByText(`Dana ${dana.lastName} (Checked in)`).first().waitFor();
   });
+
+  it('marks completed visits as charged or not charged yet, for roles that see charges', async () => {
+    const { desk, dana, eli, morning, afternoon } = await seed();
+    const prisma = testPrisma();
+    await prisma.appointment.updateMany({ where: { id: { in: [morning.id, afternoon.id] } }, data: { status: 'COMPLETED' } });
+    await prisma.charge.create({ data: { practiceId: desk.practiceId, appointmentId: morning.id, clientId: dana.id, cptCode: '90837', amountCents: 15000 } });
+
+    const page = await browser.newPage({ timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 1000 } });
+    await signInAs(page, desk.email);
+    await openNextWeek(page);
+    await page.getByRole('list', { name: 'Colour key' }).getByText('Completed, not charged yet').waitFor();
+    const charged = page.locator('.appointment-event.payment-charged').filter({ hasText: `Dana ${dana.lastName} (Completed) · Charged` });
+    await charged.waitFor();
+    await page.locator('.appointment-event.payment-due').filter({ hasText: `Eli ${eli.lastName} (Completed) · Not charged yet` }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/calendar-payment.png`, fullPage: true });
+
+    await charged.click();
+    const details = page.getByRole('dialog', { name: 'Appointment' });
+    await details.getByText('Charged $150.00 (CPT 90837)').waitFor();
+    // A completed visit offers no status actions and cannot be cancelled.
+    expect(await details.getByRole('button', { name: /Check in|Cancel appointment/ }).count()).toBe(0);
+  });
 });

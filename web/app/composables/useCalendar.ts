@@ -63,6 +63,11 @@ export const CalendarAppointmentFields = graphql(`
       id
       name
     }
+    charge {
+      id
+      amountCents
+      cptCode
+    }
   }
 `);
 
@@ -91,6 +96,9 @@ export type CalendarSetupData = {
 };
 export type CalendarRange = { from: string; to: string };
 
+/** Roles that see charges (the API gives others null, which must not read as "not charged"). */
+const SEES_CHARGES = ['ADMIN', 'BILLING', 'FRONT_DESK', 'CLINICIAN'];
+
 /** Roles that see every clinician's diary (a clinician alone sees their own unless they pick another). */
 const SEES_EVERYONE = ['ADMIN', 'FRONT_DESK', 'SUPERVISOR', 'BILLING'];
 
@@ -103,6 +111,7 @@ export function useCalendarSetup() {
     error: query.error,
     timeZone: computed(() => setup.value?.me.practice.timeZone ?? null),
     me: computed(() => setup.value?.me ?? null),
+    seesCharges: computed(() => (setup.value?.me.roles ?? []).some((role) => SEES_CHARGES.includes(role))),
     seesEveryone: computed(() => (setup.value?.me.roles ?? []).some((role) => SEES_EVERYONE.includes(role))),
     clinicians: computed(() => (setup.value?.staffUsers ?? []).filter((user) => user.roles.includes('CLINICIAN'))),
     services: computed(() => setup.value?.services ?? []),

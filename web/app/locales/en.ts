@@ -297,6 +297,14 @@ export const en = {
     views: { today: 'Today', day: 'Day', week: 'Week', month: 'Month', agenda: 'Agenda' },
     status: { SCHEDULED: 'Scheduled', CHECKED_IN: 'Checked in', COMPLETED: 'Completed', CANCELLED: 'Cancelled', NO_SHOW: 'No-show' },
     modality: { IN_PERSON: 'In person', TELEHEALTH: 'Telehealth' },
+    payment: {
+      title: 'Payment',
+      charged: 'Charged',
+      due: 'Not charged yet',
+      legendCharged: 'Completed, charged',
+      legendDue: 'Completed, not charged yet',
+      chargedAs: (amount: string, cptCode: string) => `Charged ${amount} (CPT ${cptCode})`,
+    },
     conflict: {
       CLINICIAN_OVERLAP: 'Not saved: the clinician already has an appointment at that time.',
       ROOM_OVERLAP: 'Not saved: the room is already booked at that time.',
