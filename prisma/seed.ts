@@ -1,6 +1,6 @@
-// Seeds the demo practice: an admin, two clinicians, 20 clients, a week of appointments around
-// today (in the practice's time zone) and one message thread. Runs once: a second start finds the
-// demo admin and leaves the data alone.
+// Seeds the demo practice: services, rooms and weekly hours, an admin, two clinicians, 20 clients
+// with consents on file, a week of appointments around today (in the practice's time zone) and one
+// message thread. Runs once: a second start finds the demo admin and leaves the data alone.
 import { createFieldCipher, createPrismaClient, hashPassword, loadConfig, zonedDate, zonedWallTimeToUtc } from '@solace/server-kit';
 
 export const DEMO_PASSWORD = 'Solace-demo-2026!';
@@ -53,6 +53,29 @@ export async function seedDemo(databaseUrl: string, now = new Date()): Promise<'
           }),
         );
       }
+      // Practice setup: what the front desk books and what the public booking page offers.
+      await tx.service.createMany({
+        data: [
+          { practiceId: practice.id, name: 'Intake assessment', durationMinutes: 60, cptCode: '90791', priceCents: 18000, bookableOnline: true },
+          { practiceId: practice.id, name: 'Individual therapy, 53 min', durationMinutes: 53, cptCode: '90837', priceCents: 15000, bookableOnline: true },
+          { practiceId: practice.id, name: 'Individual therapy, 45 min', durationMinutes: 45, cptCode: '90834', priceCents: 12000 },
+          { practiceId: practice.id, name: 'Family therapy', durationMinutes: 50, cptCode: '90847', priceCents: 16000, modalities: ['IN_PERSON'] },
+        ],
+      });
+      await tx.room.createMany({ data: [{ practiceId: practice.id, name: 'Room 1' }, { practiceId: practice.id, name: 'Room 2' }] });
+      await tx.workingHours.createMany({
+        data: clinicians.flatMap((clinician) => [1, 2, 3, 4, 5].map((weekday) => ({ practiceId: practice.id, clinicianId: clinician.id, weekday, startMinute: 9 * 60, endMinute: 17 * 60 }))),
+      });
+      // Paperwork on file, so follow-up visits can be booked: informed consent signed two months
+      // ago (renewed yearly), telehealth consent for every other client.
+      const signedAt = new Date(now.getTime() - 60 * 86_400_000);
+      await tx.clientConsent.createMany({
+        data: clients.flatMap((client, i) => [
+          { practiceId: practice.id, clientId: client.id, kind: 'INFORMED_CONSENT' as const, signedAt, expiresAt: new Date(signedAt.getTime() + 365 * 86_400_000), signedByName: `${client.firstName} ${client.lastName}` },
+          ...(i % 2 === 0 ? [{ practiceId: practice.id, clientId: client.id, kind: 'TELEHEALTH' as const, signedAt, signedByName: `${client.firstName} ${client.lastName}` }] : []),
+        ]),
+      });
+
       // Seven days: three before today, today, three after. Each clinician sees four clients a day.
       const today = zonedDate(now, TIME_ZONE);
       const appointments = [];

@@ -89,6 +89,14 @@ describe('online booking', () => {
       return (await gql(stack.routerUrl, CONFIRM, { holdId: hold })).data!.confirmOnlineBooking.appointmentId as string;
     };
     const first = await book(slots[0]!.startsAt);
+    // Follow-up video visits need informed and telehealth consent on file (signed with the first visit's paperwork).
+    const returning = await testPrisma().appointment.findFirstOrThrow({ where: { id: first } });
+    await testPrisma().clientConsent.createMany({
+      data: [
+        { practiceId: practice.id, clientId: returning.clientId, kind: 'INFORMED_CONSENT', signedAt: new Date(), expiresAt: new Date(Date.now() + 365 * 86_400_000), signedByName: 'Dana Whitfield' },
+        { practiceId: practice.id, clientId: returning.clientId, kind: 'TELEHEALTH', signedAt: new Date(), signedByName: 'Dana Whitfield' },
+      ],
+    });
     const second = await book(slots[4]!.startsAt, { ...dana, email: 'DANA.W@EXAMPLE.TEST' });
     const third = await book(slots[8]!.startsAt, { ...dana, dateOfBirth: '1991-02-04' });
     const clientOf = async (id: string) => (await testPrisma().appointment.findFirstOrThrow({ where: { id } })).clientId;

@@ -34,14 +34,29 @@ export async function createTestStaff(
   });
 }
 
-export async function createTestClient(practice: { id: string }, overrides: { firstName?: string; email?: string | null } = {}, prisma = testPrisma()) {
+/**
+ * A client with informed and telehealth consent on file (signed today, informed consent for a
+ * year unless `consentUntil`), so follow-up bookings pass the consent rules; `consents: false` for
+ * a client without.
+ */
+export async function createTestClient(
+  practice: { id: string },
+  overrides: { firstName?: string; email?: string | null; dateOfBirth?: Date; consents?: boolean; consentUntil?: Date } = {},
+  prisma = testPrisma(),
+) {
+  const signedAt = new Date();
+  const consents = [
+    { practiceId: practice.id, kind: 'INFORMED_CONSENT' as const, signedAt, expiresAt: overrides.consentUntil ?? new Date(signedAt.getTime() + 365 * 86_400_000), signedByName: 'Client' },
+    { practiceId: practice.id, kind: 'TELEHEALTH' as const, signedAt, signedByName: 'Client' },
+  ];
   return prisma.client.create({
     data: {
       practiceId: practice.id,
       firstName: overrides.firstName ?? 'Dana',
       lastName: `Client-${randomUUID().slice(0, 6)}`,
-      dateOfBirth: new Date('1990-04-12'),
+      dateOfBirth: overrides.dateOfBirth ?? new Date('1990-04-12'),
       email: overrides.email === undefined ? `client-${randomUUID()}@test.solace.test` : overrides.email,
+      ...(overrides.consents === false ? {} : { consents: { create: consents } }),
     },
   });
 }

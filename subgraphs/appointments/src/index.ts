@@ -10,6 +10,7 @@ import { AvailabilityRepository } from './availability/availability.repository';
 import { AvailabilityResolver } from './availability/availability.resolver';
 import { AvailabilityService } from './availability/availability.service';
 import { SlotHolds } from '@solace/server-kit';
+import { BookingRulesRepository } from './booking-rules/booking-rules.repository';
 import { CatalogRepository } from './catalog/catalog.repository';
 import { CatalogResolver } from './catalog/catalog.resolver';
 import { CatalogService } from './catalog/catalog.service';
@@ -151,7 +152,13 @@ const services = new WeakMap<object, AppointmentService>();
 function appointmentService(deps: Deps): AppointmentService {
   let service = services.get(deps);
   if (!service) {
-    service = new AppointmentService(new AppointmentRepository(deps.prisma), catalogService(deps), new SchedulingPolicyRepository(deps.prisma), appointmentSideEffects(deps));
+    service = new AppointmentService(
+      new AppointmentRepository(deps.prisma),
+      catalogService(deps),
+      new SchedulingPolicyRepository(deps.prisma),
+      new BookingRulesRepository(deps.prisma),
+      appointmentSideEffects(deps),
+    );
     services.set(deps, service);
   }
   return service;

@@ -64,12 +64,7 @@ export class AppointmentRepository {
     return this.prisma.appointment.update({ where: { id, practiceId }, data: meeting, select: APPOINTMENT_FIELDS });
   }
 
-  // Booking validates its references. These reads cross into the patients and identity tables
-  // (read-only, by id and practice); writes stay within this domain (ARCHITECTURE rule 1).
-  async clientExists(practiceId: string, clientId: string): Promise<boolean> {
-    return (await this.prisma.client.count({ where: { id: clientId, practiceId } })) === 1;
-  }
-
+  // Booking validates the clinician: a read-only look into the identity tables (ARCHITECTURE rule 1).
   async isActiveClinician(practiceId: string, staffUserId: string): Promise<boolean> {
     const count = await this.prisma.staffUser.count({ where: { id: staffUserId, practiceId, active: true, roles: { has: 'CLINICIAN' } } });
     return count === 1;

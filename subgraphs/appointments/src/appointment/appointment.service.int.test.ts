@@ -3,6 +3,7 @@
 import { createPrismaClient, type AuthClaims } from '@solace/server-kit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestClient, createTestPractice, createTestStaff } from '../../../../test/support/factories';
+import { BookingRulesRepository } from '../booking-rules/booking-rules.repository';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { CatalogService } from '../catalog/catalog.service';
 import { SchedulingPolicyRepository } from '../scheduling-policy/scheduling-policy.repository';
@@ -10,6 +11,8 @@ import type { AppointmentSideEffects } from './appointment.events';
 import { AppointmentRepository } from './appointment.repository';
 import { AppointmentService } from './appointment.service';
 
+/** These tests book in 2030: consent on file until then. */
+const FAR_FUTURE_CONSENT = { consentUntil: new Date('2032-01-01T00:00:00Z') };
 const prisma = createPrismaClient(process.env.DATABASE_OWNER_URL!, { poolSize: 25 });
 afterAll(() => prisma.$disconnect());
 
@@ -26,10 +29,10 @@ function recordingSideEffects() {
 async function setup() {
   const practice = await createTestPractice();
   const clinician = await createTestStaff(practice);
-  const client = await createTestClient(practice);
+  const client = await createTestClient(practice, FAR_FUTURE_CONSENT);
   const user: AuthClaims = { sub: clinician.id, practiceId: practice.id, roles: ['CLINICIAN', 'FRONT_DESK'], sid: 'test-session', exp: Math.floor(Date.now() / 1000) + 600 };
   const { calls, effects } = recordingSideEffects();
-  const service = new AppointmentService(new AppointmentRepository(prisma), new CatalogService(new CatalogRepository(prisma)), new SchedulingPolicyRepository(prisma), effects);
+  const service = new AppointmentService(new AppointmentRepository(prisma), new CatalogService(new CatalogRepository(prisma)), new SchedulingPolicyRepository(prisma), new BookingRulesRepository(prisma), effects);
   return { practice, user, client, calls, service };
 }
 
@@ -45,7 +48,7 @@ function outcome(attempts: PromiseSettledResult<unknown>[]) {
 describe('booking without double-booking', () => {
   it("lets exactly one of 20 simultaneous bookings of one clinician's slot succeed", async () => {
     const { practice, user, service, calls } = await setup();
-    const clients = await Promise.all(Array.from({ length: 20 }, () => createTestClient(practice)));
+    const clients = await Promise.all(Array.from({ length: 20 }, () => createTestClient(practice, FAR_FUTURE_CONSENT)));
     const { succeeded, refused } = outcome(await Promise.allSettled(clients.map((client) => service.book(user, { clientId: client.id, modality: IN_PERSON, ...slot(4, 15) }, 'req'))));
     expect(succeeded).toBe(1);
     expect(refused).toHaveLength(19);
@@ -56,7 +59,7 @@ describe('booking without double-booking', () => {
   it('lets exactly one of 20 simultaneous bookings of one room succeed, each with another clinician and client', async () => {
     const { practice, user, service } = await setup();
     const room = await prisma.room.create({ data: { practiceId: practice.id, name: 'Room 1' } });
-    const pairs = await Promise.all(Array.from({ length: 20 }, async () => ({ clinician: await createTestStaff(practice), client: await createTestClient(practice) })));
+    const pairs = await Promise.all(Array.from({ length: 20 }, async () => ({ clinician: await createTestStaff(practice), client: await createTestClient(practice, FAR_FUTURE_CONSENT) })));
     const attempts = await Promise.allSettled(
       pairs.map(({ clinician, client }) => service.book(user, { clientId: client.id, clinicianId: clinician.id, roomId: room.id, modality: IN_PERSON, ...slot(5, 15) }, 'req')),
     );
@@ -126,5 +129,21 @@ describe('booking without double-booking', () => {
     await expect(service.book(user, { clientId: client.id, roomId: theirRoom.id, modality: IN_PERSON, ...slot(14, 15) }, 'r')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(service.book(user, { clientId: client.id, serviceId: theirService.id, modality: IN_PERSON, startsAt: at('2030-03-14T15:00:00Z') }, 'r')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(service.book({ ...user, practiceId: stranger.id }, { clientId: client.id, modality: IN_PERSON, ...slot(14, 15) }, 'r')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('applies the consent rules: first visit before paperwork, then informed and telehealth consent; minors need a guardian’s', async () => {
+    const { practice, user, service } = await setup();
+    const newcomer = await createTestClient(practice, { consents: false });
+    await service.book(user, { clientId: newcomer.id, modality: 'TELEHEALTH', ...slot(18, 14) }, 'r');
+    await expect(service.book(user, { clientId: newcomer.id, modality: IN_PERSON, ...slot(19, 14) }, 'r')).rejects.toMatchObject({ code: 'CONSENT_REQUIRED', details: { reason: 'INFORMED_CONSENT_MISSING' } });
+    await prisma.clientConsent.create({ data: { practiceId: practice.id, clientId: newcomer.id, kind: 'INFORMED_CONSENT', signedAt: new Date(), expiresAt: new Date('2030-03-25T00:00:00Z'), signedByName: 'Newcomer' } });
+    await service.book(user, { clientId: newcomer.id, modality: IN_PERSON, ...slot(19, 14) }, 'r');
+    await expect(service.book(user, { clientId: newcomer.id, modality: 'TELEHEALTH', ...slot(20, 14) }, 'r')).rejects.toMatchObject({ details: { reason: 'TELEHEALTH_CONSENT_MISSING' } });
+    await expect(service.book(user, { clientId: newcomer.id, modality: IN_PERSON, ...slot(26, 14) }, 'r')).rejects.toMatchObject({ details: { reason: 'INFORMED_CONSENT_EXPIRED' } });
+
+    const minor = await createTestClient(practice, { consents: false, dateOfBirth: new Date('2015-01-01') });
+    await expect(service.book(user, { clientId: minor.id, modality: IN_PERSON, ...slot(21, 14) }, 'r')).rejects.toMatchObject({ code: 'CONSENT_REQUIRED', details: { reason: 'GUARDIAN_CONSENT_MISSING' } });
+    await prisma.clientConsent.create({ data: { practiceId: practice.id, clientId: minor.id, kind: 'GUARDIAN', signedAt: new Date(), signedByName: 'Parent' } });
+    await service.book(user, { clientId: minor.id, modality: IN_PERSON, ...slot(21, 14) }, 'r');
   });
 });

@@ -1,4 +1,6 @@
 import { DomainError, notFound, type AuthClaims } from '@solace/server-kit';
+import { checkConsents } from '../booking-rules/booking-rules';
+import type { BookingRulesRepository } from '../booking-rules/booking-rules.repository';
 import type { CatalogService } from '../catalog/catalog.service';
 import { Modality } from '../catalog/catalog.type';
 import type { SchedulingPolicyRepository } from '../scheduling-policy/scheduling-policy.repository';
@@ -46,6 +48,7 @@ export class AppointmentService {
     private readonly appointments: AppointmentRepository,
     private readonly catalog: CatalogService,
     private readonly policies: SchedulingPolicyRepository,
+    private readonly rules: BookingRulesRepository,
     private readonly sideEffects: AppointmentSideEffects,
   ) {}
 
@@ -100,13 +103,15 @@ export class AppointmentService {
     if (request.roomId && request.modality === Modality.TELEHEALTH) {
       throw new DomainError('BAD_USER_INPUT', 'A telehealth session does not take a room.', { details: { reason: 'ROOM_FOR_TELEHEALTH' } });
     }
-    const [clientOk, clinicianOk] = await Promise.all([
-      this.appointments.clientExists(practiceId, request.clientId),
+    const [facts, clinicianOk, hasVisits] = await Promise.all([
+      this.rules.facts(practiceId, request.clientId),
       this.appointments.isActiveClinician(practiceId, request.clinicianId),
+      this.rules.hasVisits(practiceId, request.clientId),
       request.roomId ? this.catalog.activeRoom(practiceId, request.roomId) : null,
     ]);
-    if (!clientOk) throw notFound('Client', request.clientId);
+    if (!facts) throw notFound('Client', request.clientId);
     if (!clinicianOk) throw new DomainError('BAD_USER_INPUT', `Staff user ${request.clinicianId} is not an active clinician of this practice.`);
+    checkConsents(facts, { startsAt: request.startsAt, telehealth: request.modality === Modality.TELEHEALTH, firstVisit: !hasVisits });
     return {
       practiceId,
       clientId: request.clientId,

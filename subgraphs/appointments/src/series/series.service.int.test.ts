@@ -7,19 +7,22 @@ import type { AppointmentSideEffects } from '../appointment/appointment.events';
 import { AppointmentRepository } from '../appointment/appointment.repository';
 import { AppointmentService } from '../appointment/appointment.service';
 import { AvailabilityRepository } from '../availability/availability.repository';
+import { BookingRulesRepository } from '../booking-rules/booking-rules.repository';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { CatalogService } from '../catalog/catalog.service';
 import { SchedulingPolicyRepository } from '../scheduling-policy/scheduling-policy.repository';
 import { SeriesRepository } from './series.repository';
 import { SeriesService } from './series.service';
 
+/** These tests book in 2030: consent on file until then. */
+const FAR_FUTURE_CONSENT = { consentUntil: new Date('2032-01-01T00:00:00Z') };
 const prisma = createPrismaClient(process.env.DATABASE_OWNER_URL!, { poolSize: 5 });
 afterAll(() => prisma.$disconnect());
 
 async function setup() {
   const practice = await createTestPractice(prisma, { timeZone: 'America/New_York' });
   const clinician = await createTestStaff(practice);
-  const client = await createTestClient(practice);
+  const client = await createTestClient(practice, FAR_FUTURE_CONSENT);
   const user: AuthClaims = { sub: clinician.id, practiceId: practice.id, roles: ['CLINICIAN'], sid: 's', exp: Math.floor(Date.now() / 1000) + 600 };
   const calls: string[] = [];
   const effects: AppointmentSideEffects = {
@@ -28,7 +31,7 @@ async function setup() {
     statusChanged: async (a) => void calls.push(`status:${a.status}`),
   };
   const policies = new SchedulingPolicyRepository(prisma);
-  const appointments = new AppointmentService(new AppointmentRepository(prisma), new CatalogService(new CatalogRepository(prisma)), policies, effects);
+  const appointments = new AppointmentService(new AppointmentRepository(prisma), new CatalogService(new CatalogRepository(prisma)), policies, new BookingRulesRepository(prisma), effects);
   const series = new SeriesService(new SeriesRepository(prisma), appointments, new AvailabilityRepository(prisma), policies, effects);
   return { practice, clinician, client, user, calls, series, appointments };
 }
@@ -49,7 +52,7 @@ describe('recurring series', () => {
 
   it('books none when a session is taken, or the free ones with skipConflicts', async () => {
     const { practice, clinician, client, user, series } = await setup();
-    const other = await createTestClient(practice);
+    const other = await createTestClient(practice, FAR_FUTURE_CONSENT);
     await prisma.appointment.create({ data: { practiceId: practice.id, clientId: other.id, clinicianId: clinician.id, startsAt: new Date('2030-03-18T14:30:00Z'), endsAt: new Date('2030-03-18T15:30:00Z') } });
     const request = { ...base(client.id), recurrence: { frequency: 'WEEKLY' as const, count: 4 } };
     await expect(series.book(user, { ...request, skipConflicts: false }, 'r')).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'CLINICIAN_OVERLAP', taken: ['2030-03-18T14:00:00.000Z'] } });
@@ -91,7 +94,7 @@ describe('recurring series', () => {
   it('refuses a move that clashes for any session, changing none', async () => {
     const { practice, clinician, client, user, series } = await setup();
     const { booked } = await series.book(user, { ...base(client.id), recurrence: { frequency: 'WEEKLY', count: 3 }, skipConflicts: false }, 'r');
-    const other = await createTestClient(practice);
+    const other = await createTestClient(practice, FAR_FUTURE_CONSENT);
     await prisma.appointment.create({ data: { practiceId: practice.id, clientId: other.id, clinicianId: clinician.id, startsAt: new Date('2030-03-19T14:00:00Z'), endsAt: new Date('2030-03-19T15:00:00Z') } });
     await expect(series.edit(user, { appointmentId: booked[0]!.id, scope: 'ALL', startsAt: new Date('2030-03-05T15:00:00Z'), endsAt: new Date('2030-03-05T15:50:00Z') }, 'r')).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'CLINICIAN_OVERLAP' } });
     expect(iso(await prisma.appointment.findMany({ where: { clientId: client.id }, orderBy: { startsAt: 'asc' } }))).toEqual(iso(booked));
