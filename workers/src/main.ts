@@ -1,9 +1,12 @@
 // The worker process: runs every queue's processor until SIGINT/SIGTERM.
-import { createLogger, createPrismaClient, createRedis, loadConfig } from '@solace/server-kit';
+import { createFieldCipher, createLogger, createPrismaClient, createRedis, loadConfig, SlotHolds } from '@solace/server-kit';
 import { AccountEmailRepository } from './account-emails/account-email.repository';
 import { startAccountEmailsWorker } from './account-emails/account-emails.worker';
 import { ClientErasureRepository } from './client-erasure/client-erasure.repository';
 import { startClientErasureWorker } from './client-erasure/client-erasure.worker';
+import { CalendarSyncRepository } from './calendar-sync/calendar-sync.repository';
+import { startCalendarSyncWorker } from './calendar-sync/calendar-sync.worker';
+import { createCalendarProvider } from './calendar-sync/google-calendar.provider';
 import { createEmailProvider } from './email/email-provider';
 import { ReminderRepository } from './reminders/reminder.repository';
 import { ReminderDeliveryRepository } from './reminders/reminder-delivery.repository';
@@ -11,6 +14,9 @@ import { ReminderPlanSettingsRepository } from './reminders/reminder-settings.re
 import { createRemindersQueue } from './reminders/reminders.queue';
 import { startRemindersWorker } from './reminders/reminders.worker';
 import { createSmsProvider } from './sms/sms-provider';
+import { WaitlistRepository } from './waitlist/waitlist.repository';
+import { createWaitlistQueue } from './waitlist/waitlist.queue';
+import { startWaitlistWorker } from './waitlist/waitlist.worker';
 
 const log = createLogger('worker');
 const config = loadConfig();
@@ -29,7 +35,16 @@ const accountEmails = startAccountEmailsWorker({
 const redis = createRedis(config.redisUrl);
 const remindersQueue = createRemindersQueue(config.redisUrl);
 const clientErasure = startClientErasureWorker({ redisUrl: config.redisUrl, erasure: new ClientErasureRepository(prisma), redis, reminders: remindersQueue, log });
-log.info('workers ready: reminders, account-emails, client-erasure');
+const webUrl = process.env.SOLACE_WEB_URL ?? 'http://localhost:3000';
+// The waitlist worker enqueues its own follow-ups (lapses, moving an offer on).
+const waitlistQueue = createWaitlistQueue(config.redisUrl);
+const waitlist = startWaitlistWorker({ redisUrl: config.redisUrl, waitlist: new WaitlistRepository(prisma), holds: new SlotHolds(redis), queue: waitlistQueue, email, webUrl, log });
+// Outside calendars only when Google credentials are configured.
+const calendarProvider = createCalendarProvider(process.env);
+const calendarSync = calendarProvider
+  ? startCalendarSyncWorker({ redisUrl: config.redisUrl, sync: new CalendarSyncRepository(prisma), provider: calendarProvider, cipher: createFieldCipher(), log })
+  : undefined;
+log.info(`workers ready: reminders, account-emails, client-erasure, waitlist${calendarSync ? ', calendar-sync' : ' (calendar sync off: no Google credentials)'}`);
 
 // close() lets running jobs finish (and closes each worker's Redis connections); a job that cannot
 // finish in time is retried by another copy once its lock expires, so a hard exit is safe then.
@@ -44,7 +59,7 @@ const shutdown = async (signal: NodeJS.Signals) => {
     process.exit(1);
   }, SHUTDOWN_GRACE_MS).unref();
   try {
-    await Promise.all([reminders.close(), accountEmails.close(), clientErasure.close(), remindersQueue.close()]);
+    await Promise.all([reminders.close(), accountEmails.close(), clientErasure.close(), waitlist.close(), calendarSync?.close(), remindersQueue.close(), waitlistQueue.close()]);
     redis.disconnect();
     await prisma.$disconnect();
     log.info('workers stopped');
