@@ -48,7 +48,9 @@ async function clientWithPortalAndVisits() {
     data: { practiceId: practice.id, userId: account.id, subject: 'CLIENT', expiresAt: new Date(Date.now() + 86_400_000) },
   });
   await startSessionLiveness(redis, session.id);
-  return { practice, admin, client, past, future, note, account, session, adminToken: await tokenFor(admin) };
+  const service = await prisma.service.create({ data: { practiceId: practice.id, name: 'Therapy', durationMinutes: 50, priceCents: 100 } });
+  const waiting = await prisma.waitlistEntry.create({ data: { practiceId: practice.id, clientId: client.id, serviceId: service.id } });
+  return { practice, admin, client, past, future, note, account, session, waiting, adminToken: await tokenFor(admin) };
 }
 
 async function until(check: () => Promise<boolean>) {
@@ -60,7 +62,7 @@ async function until(check: () => Promise<boolean>) {
 }
 
 describe('eraseClient', () => {
-  it('removes contact details, portal access and future visits, and keeps the clinical record', async () => {
+  it('removes contact details, portal access, future visits and waitlist places, and keeps the clinical record', async () => {
     const c = await clientWithPortalAndVisits();
     const prisma = testPrisma();
     const erased = await gql(stack.routerUrl, ERASE, { clientId: c.client.id }, c.adminToken);
@@ -76,6 +78,7 @@ describe('eraseClient', () => {
     expect(await isSessionAlive(redis, c.session.id)).toBe(false);
     await until(async () => (await prisma.appointment.findFirstOrThrow({ where: { id: c.future.id } })).status === 'CANCELLED');
     expect((await prisma.appointment.findFirstOrThrow({ where: { id: c.past.id } })).status).toBe('COMPLETED');
+    await until(async () => (await prisma.waitlistEntry.findFirstOrThrow({ where: { id: c.waiting.id } })).status === 'REMOVED');
     expect(await prisma.clinicalNote.count({ where: { id: c.note.id } })).toBe(1);
 
     const audit = await prisma.auditEvent.findMany({ where: { practiceId: c.practice.id, action: 'DELETE', entityId: c.client.id }, select: { entityType: true, actorId: true } });

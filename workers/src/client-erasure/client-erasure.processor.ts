@@ -20,5 +20,6 @@ export async function processClientErasure(
   await endSessionLiveness(deps.redis, sessions);
   const cancelled = await deps.erasure.cancelFutureAppointments(practiceId, clientId, now);
   for (const appointmentId of cancelled) await removeAppointmentReminders(deps.reminders, appointmentId);
+  await deps.erasure.leaveWaitlist(practiceId, clientId, now);
   return { sessionsEnded: sessions.length, appointmentsCancelled: cancelled.length };
 }

@@ -26,7 +26,15 @@ export class ClientErasureRepository {
   async cancelFutureAppointments(practiceId: string, clientId: string, now: Date): Promise<string[]> {
     const upcoming = await this.prisma.appointment.findMany({ where: { practiceId, clientId, status: 'SCHEDULED', startsAt: { gt: now } }, select: { id: true } });
     const ids = upcoming.map((a) => a.id);
-    if (ids.length > 0) await this.prisma.appointment.updateMany({ where: { practiceId, id: { in: ids } }, data: { status: 'CANCELLED' } });
+    if (ids.length > 0) await this.prisma.appointment.updateMany({ where: { practiceId, id: { in: ids } }, data: { status: 'CANCELLED', cancelReason: 'OTHER', cancelledAt: now } });
     return ids;
+  }
+
+  /** Takes the client off the waitlist; an open offer closes (its hold lapses on its own). */
+  async leaveWaitlist(practiceId: string, clientId: string, now: Date): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.waitlistOffer.updateMany({ where: { practiceId, status: 'PENDING', entry: { clientId } }, data: { status: 'LAPSED', respondedAt: now } }),
+      this.prisma.waitlistEntry.updateMany({ where: { practiceId, clientId, status: 'ACTIVE' }, data: { status: 'REMOVED' } }),
+    ]);
   }
 }
