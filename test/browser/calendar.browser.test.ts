@@ -238,4 +238,41 @@ describe('staff calendar', () => {
     // A completed visit offers no status actions and cannot be cancelled.
     expect(await details.getByRole('button', { name: /Check in|Cancel appointment/ }).count()).toBe(0);
   });
+
+  it('keeps wall times and drags right across the spring-forward change of the practice zone', async () => {
+    const { practice, desk, clinician, dana, eli, service } = await seed();
+    // The next second Sunday of March in New York: 02:00 EST becomes 03:00 EDT.
+    let year = DateTime.now().setZone(ZONE).year;
+    const changeDay = (y: number) => DateTime.fromObject({ year: y, month: 3, day: 8 }, { zone: ZONE }).plus({ days: (7 - DateTime.fromObject({ year: y, month: 3, day: 8 }).weekday) % 7 });
+    if (changeDay(year) < DateTime.now().setZone(ZONE)) year += 1;
+    const sunday = changeDay(year);
+    const saturday = sunday.minus({ days: 1 });
+    const make = (day: DateTime, clientId: string) =>
+      testPrisma().appointment.create({
+        data: { practiceId: practice.id, clientId, clinicianId: clinician.id, serviceId: service.id, startsAt: day.set({ hour: 10 }).toJSDate(), endsAt: day.set({ hour: 10, minute: 50 }).toJSDate() },
+      });
+    const before = await make(saturday, dana.id);
+    const after = await make(sunday, eli.id);
+    expect(after.startsAt.getTime() - before.startsAt.getTime()).toBe(23 * 3600_000);
+
+    const page = await browser.newPage({ timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 1000 } });
+    await signInAs(page, desk.email);
+    await page.goto(`${webUrl}/calendar?date=${sunday.toISODate()}`);
+    const danaEvent = page.locator('.appointment-event').filter({ hasText: `Dana ${dana.lastName}` });
+    const eliEvent = page.locator('.appointment-event').filter({ hasText: `Eli ${eli.lastName}` });
+    await danaEvent.waitFor();
+    await eliEvent.waitFor();
+    // Both at 10:00 on the wall, though 23 hours apart.
+    expect(Math.round((await danaEvent.boundingBox())!.y)).toBe(Math.round((await eliEvent.boundingBox())!.y));
+    expect(await eliEvent.textContent()).toContain('10:00');
+
+    // A 50-minute event's height gives an hour; an hour down is 11:00 on the wall on both days.
+    const hour = ((await danaEvent.boundingBox())!.height * 60) / 50;
+    await drag(page, eliEvent, hour);
+    await page.getByRole('status').filter({ hasText: `Eli ${eli.lastName} moved to` }).waitFor();
+    await expect.poll(async () => (await testPrisma().appointment.findFirst({ where: { id: after.id } }))!.startsAt.toISOString()).toBe(sunday.set({ hour: 11 }).toUTC().toISO());
+    await drag(page, danaEvent, hour);
+    await page.getByRole('status').filter({ hasText: `Dana ${dana.lastName} moved to` }).waitFor();
+    await expect.poll(async () => (await testPrisma().appointment.findFirst({ where: { id: before.id } }))!.startsAt.toISOString()).toBe(saturday.set({ hour: 11 }).toUTC().toISO());
+  });
 });
