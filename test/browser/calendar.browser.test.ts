@@ -134,7 +134,8 @@ describe('staff calendar', () => {
 
     await page.getByRole('button', { name: 'New appointment' }).click();
     const dialog = page.getByRole('dialog', { name: 'New appointment' });
-    await dialog.getByRole('combobox', { name: 'Client' }).fill(eli.lastName);
+    // Typo-tolerant: "Elli" and the last name find Eli.
+    await dialog.getByRole('combobox', { name: 'Client' }).fill(`Elli ${eli.lastName}`);
     await dialog.getByRole('option', { name: new RegExp(`Eli ${eli.lastName}`) }).click();
     await dialog.getByLabel('Service').selectOption({ label: 'Individual therapy (50 min)' });
     await dialog.getByLabel('Clinician').selectOption({ label: 'Dr. Maya Patel' });

@@ -4,7 +4,7 @@ import { graphql } from '~/gql';
 
 const CalendarClientSearchDocument = graphql(`
   query CalendarClientSearch($search: String!) {
-    clients(search: $search, limit: 8) {
+    searchClients(query: $search, limit: 8) {
       id
       firstName
       lastName
@@ -26,14 +26,14 @@ const CalendarFreeTimesDocument = graphql(`
   }
 `);
 
-/** Clients matching what was typed (two characters or more), for the booking dialog. */
+/** Clients matching what was typed (two characters or more; names with typos, date of birth, phone or id), for the booking dialog. */
 export function useCalendarClientSearch(search: Ref<string>) {
   const term = computed(() => search.value.trim());
   const query = useQuery({ query: CalendarClientSearchDocument, variables: computed(() => ({ search: term.value })), pause: computed(() => term.value.length < 2) });
   return {
     fetching: query.fetching,
     error: query.error,
-    clients: computed(() => (term.value.length < 2 ? [] : (query.data.value?.clients ?? []))),
+    clients: computed(() => (term.value.length < 2 ? [] : (query.data.value?.searchClients ?? []))),
   };
 }
 
