@@ -32,8 +32,8 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
 async function deskWithClient(overrides: { dateOfBirth?: Date } = {}) {
   const practice = await createTestPractice();
   const token = await tokenFor(await createTestStaff(practice, { roles: ['FRONT_DESK'] }));
-  const client = await createTestClient(practice);
-  if (overrides.dateOfBirth) await testPrisma().client.update({ where: { id: client.id }, data: { dateOfBirth: overrides.dateOfBirth } });
+  // No consents on file: these tests record them.
+  const client = await createTestClient(practice, { consents: false, ...(overrides.dateOfBirth ? { dateOfBirth: overrides.dateOfBirth } : {}) });
   return { practice, token, client };
 }
 
