@@ -130,10 +130,21 @@ describe('staff calendar', () => {
     const page = await browser.newPage({ timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 1000 } });
     await signInAs(page, desk.email);
     await openNextWeek(page);
-    await page.locator('.appointment-event').filter({ hasText: `Dana ${dana.lastName}` }).waitFor();
+    const danaBox = (await page.locator('.appointment-event').filter({ hasText: `Dana ${dana.lastName}` }).boundingBox())!;
+    const eliBox = (await page.locator('.appointment-event').filter({ hasText: `Eli ${eli.lastName}` }).boundingBox())!;
+    const hour = (eliBox.y - danaBox.y) / 4;
+
+    // Clicking an empty time (Wednesday 15:00) opens the dialog at that time; Escape closes it.
+    const wednesday = DateTime.fromJSDate(nextWeek(3, 15)).setZone(ZONE);
+    const column = (await page.getByRole('columnheader', { name: wednesday.toFormat('MMMM d, yyyy') }).boundingBox())!;
+    await page.mouse.click(column.x + column.width / 2, danaBox.y + 5 * hour + 5);
+    const dialog = page.getByRole('dialog', { name: 'New appointment' });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('Starts').inputValue()).toBe(wednesday.toFormat("yyyy-MM-dd'T'HH:mm"));
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
 
     await page.getByRole('button', { name: 'New appointment' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New appointment' });
     // Typo-tolerant: "Elli" and the last name find Eli.
     await dialog.getByRole('combobox', { name: 'Client' }).fill(`Elli ${eli.lastName}`);
     await dialog.getByRole('option', { name: new RegExp(`Eli ${eli.lastName}`) }).click();
