@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 const EXPORT = `query ($clientId: ID!) { exportClientData(clientId: $clientId) {
-  clientId exportedAt client appointments clinicalNotes charges messageThreads portalAccount accessLog } }`;
+  clientId exportedAt client appointments waitlist clinicalNotes charges messageThreads portalAccount accessLog } }`;
 
 async function clientWithHistory() {
   const practice = await createTestPractice();
@@ -32,7 +32,9 @@ async function clientWithHistory() {
   await call('mutation ($id: ID!) { createCharge(appointmentId: $id, cptCode: "90837", amountCents: 15000) { id } }', { id: visit.id });
   const thread = await call('mutation ($clientId: ID!) { startThread(clientId: $clientId, subject: "Homework") { id } }', { clientId: client.id });
   await call('mutation ($threadId: ID!) { sendMessage(threadId: $threadId, body: "Try the breathing exercise.") { id } }', { threadId: thread.startThread.id });
-  return { practice, admin, clinician, client, visit, adminToken: await tokenFor(admin), clinicianToken };
+  const service = await testPrisma().service.create({ data: { practiceId: practice.id, name: 'Therapy', durationMinutes: 50, priceCents: 100 } });
+  const waiting = await testPrisma().waitlistEntry.create({ data: { practiceId: practice.id, clientId: client.id, serviceId: service.id, preferredWeekdays: [2] } });
+  return { practice, admin, clinician, client, visit, waiting, adminToken: await tokenFor(admin), clinicianToken };
 }
 
 describe('exportClientData', () => {
@@ -43,6 +45,7 @@ describe('exportClientData', () => {
     const exported = result.data!.exportClientData;
     expect(exported.client).toMatchObject({ id: c.client.id, firstName: 'Dana', lastName: c.client.lastName, dateOfBirth: '1990-04-12', email: c.client.email });
     expect(exported.appointments).toEqual([expect.objectContaining({ id: c.visit.id, status: 'COMPLETED', clinicianId: c.clinician.id })]);
+    expect(exported.waitlist).toEqual([expect.objectContaining({ id: c.waiting.id, preferredWeekdays: [2], status: 'ACTIVE', offers: [] })]);
     expect(exported.clinicalNotes).toEqual([expect.objectContaining({ appointmentId: c.visit.id, body: 'Discussed sleep; plan CBT-I.', status: 'DRAFT' })]);
     expect(exported.charges).toEqual([expect.objectContaining({ appointmentId: c.visit.id, cptCode: '90837', amountCents: 15000 })]);
     expect(exported.messageThreads).toEqual([
@@ -56,6 +59,7 @@ describe('exportClientData', () => {
       expect.arrayContaining([
         { entityType: 'Client', entityId: c.client.id },
         { entityType: 'Appointment', entityId: c.visit.id },
+        { entityType: 'WaitlistEntry', entityId: c.waiting.id },
         { entityType: 'ClinicalNote', entityId: exported.clinicalNotes[0].id },
         { entityType: 'Charge', entityId: exported.charges[0].id },
         { entityType: 'Thread', entityId: exported.messageThreads[0].id },

@@ -41,27 +41,43 @@ export type ClientExportLoader = (practiceId: string, clientId: string) => Promi
 /**
  * A domain's section of the export, declared once per subgraph: `type` goes in `orphanedTypes`,
  * `resolver(load)` among the resolvers. Admin-only; every record returned is audited as EXPORT.
+ * A subgraph with several sections passes the first one as `alsoOn` to the others.
  */
-export function clientExportSection(spec: ClientExportSectionSpec) {
+export function clientExportSection(spec: ClientExportSectionSpec, alsoOn?: { type: SectionType }) {
+  // A second section of the same subgraph adds its field to the first one's type (one type per schema).
+  const ClientDataExportSection = alsoOn?.type ?? newSectionType();
+
+  @Resolver(() => ClientDataExportSection)
+  class ClientExportSectionResolver {
+    constructor(readonly load: ClientExportLoader) {}
+  }
+
+  // The field resolver's method is named after the field: type-graphql keys field resolvers of one
+  // object type by method name, so two sections must not share one.
+  const method = `export_${spec.field}`;
+  const resolve = async function (this: ClientExportSectionResolver, root: { clientId: string }, ctx: RequestContext): Promise<ExportRecord[]> {
+    const records = await this.load(requireUser(ctx).practiceId, root.clientId);
+    ctx.audit?.record('EXPORT', spec.entityType, records.map((record) => String(record.id)));
+    return records;
+  };
+  Object.defineProperty(ClientExportSectionResolver.prototype, method, { value: resolve, writable: true, configurable: true });
+  const descriptor = Object.getOwnPropertyDescriptor(ClientExportSectionResolver.prototype, method)!;
+  Root()(ClientExportSectionResolver.prototype, method, 0);
+  Ctx()(ClientExportSectionResolver.prototype, method, 1);
+  Authorized(...allowedRoles('exportClientData'))(ClientExportSectionResolver.prototype, method, descriptor);
+  FieldResolver(() => [GraphQLJSONObject], { name: spec.field, description: spec.description })(ClientExportSectionResolver.prototype, method, descriptor);
+
+  return { type: ClientDataExportSection, resolver: (load: ClientExportLoader) => new ClientExportSectionResolver(load) };
+}
+
+type SectionType = new () => { clientId: string };
+
+function newSectionType(): SectionType {
   @Directive('@key(fields: "clientId")')
   @ObjectType('ClientDataExport')
   class ClientDataExportSection {
     @Field(() => ID)
     clientId!: string;
   }
-
-  @Resolver(() => ClientDataExportSection)
-  class ClientExportSectionResolver {
-    constructor(private readonly load: ClientExportLoader) {}
-
-    @Authorized(...allowedRoles('exportClientData'))
-    @FieldResolver(() => [GraphQLJSONObject], { name: spec.field, description: spec.description })
-    async section(@Root() root: ClientDataExportSection, @Ctx() ctx: RequestContext): Promise<ExportRecord[]> {
-      const records = await this.load(requireUser(ctx).practiceId, root.clientId);
-      ctx.audit?.record('EXPORT', spec.entityType, records.map((record) => String(record.id)));
-      return records;
-    }
-  }
-
-  return { type: ClientDataExportSection, resolver: (load: ClientExportLoader) => new ClientExportSectionResolver(load) };
+  return ClientDataExportSection;
 }

@@ -1,5 +1,5 @@
 import { clientExportReference, clientExportSection, ClientRef, StaffUserRef, type SubgraphDefinition } from '@solace/server-kit';
-import { createCalendarProvider, createCalendarSyncQueue, createRemindersQueue, createWaitlistQueue, ReminderPlanSettingsRepository, type CalendarSyncQueue, type WaitlistQueue } from '@solace/workers';
+import { createCalendarProvider, createCalendarSyncQueue, createReminderReplansQueue, createRemindersQueue, createWaitlistQueue, ReminderPlanSettingsRepository, type CalendarSyncQueue, type WaitlistQueue } from '@solace/workers';
 import { AppointmentRepository } from './appointment/appointment.repository';
 import { AppointmentResolver, appointmentReference } from './appointment/appointment.resolver';
 import { AppointmentChangesResolver } from './appointment/appointment-changes.resolver';
@@ -46,6 +46,12 @@ const exportSection = clientExportSection({
   description: 'Every appointment of the client, past and future, with its status.',
 });
 
+const waitlistExportSection = clientExportSection({
+  field: 'waitlist',
+  entityType: 'WaitlistEntry',
+  description: 'The client’s waitlist entries and the times offered to them.',
+}, exportSection);
+
 export const appointmentsSubgraph: SubgraphDefinition = {
   name: 'appointments',
   orphanedTypes: [ClientRef, StaffUserRef, exportSection.type],
@@ -55,7 +61,7 @@ export const appointmentsSubgraph: SubgraphDefinition = {
     new CatalogResolver(catalogService(deps)),
     new ClinicianHoursResolver(new ClinicianHoursService(new ClinicianHoursRepository(deps.prisma))),
     new SchedulingPolicyResolver(new SchedulingPolicyRepository(deps.prisma)),
-    new ReminderSettingsResolver(new ReminderSettingsRepository(deps.prisma)),
+    new ReminderSettingsResolver(new ReminderSettingsRepository(deps.prisma), lazyQueue(deps, createReminderReplansQueue)),
     new ReminderDeliveriesResolver(new ReminderDeliveryLogRepository(deps.prisma)),
     new AvailabilityResolver(availabilityService(deps)),
     new WaitlistResolver(new WaitlistService(new WaitlistRepository(deps.prisma), catalogService(deps), appointmentService(deps), new SlotHolds(deps.redis), waitlistQueue(deps))),
@@ -85,6 +91,7 @@ export const appointmentsSubgraph: SubgraphDefinition = {
     ),
     new CalendarFeedResolver(new CalendarFeedService(new CalendarFeedRepository(deps.prisma), { publicApiUrl: deps.config.publicApiUrl, webUrl: deps.config.webOrigins[0] ?? 'http://localhost:3000' })),
     exportSection.resolver((practiceId, clientId) => new ClientExportRepository(deps.prisma).appointments(practiceId, clientId)),
+    waitlistExportSection.resolver((practiceId, clientId) => new ClientExportRepository(deps.prisma).waitlist(practiceId, clientId)),
   ],
   referenceResolvers: (deps) => ({ Appointment: appointmentReference(appointmentService(deps)), ...clientExportReference }),
 };
