@@ -1,5 +1,7 @@
 // Every user-visible string of the web app, in one place (HOUSE-STYLE: elk's locale files).
+import { booking } from './en-booking';
 export const en = {
+  booking,
   app: { name: 'Solace', skipToContent: 'Skip to content', signOut: 'Sign out' },
   nav: { today: 'Today', calendar: 'Calendar', clients: 'Clients', messages: 'Messages', audit: 'Audit log', staff: 'Staff', security: 'Security', dataRequests: 'Data requests', reminders: 'Reminders' },
   reminderSettings: {

@@ -2,8 +2,11 @@
 // magic links and resetting a password need none.
 const PUBLIC_PAGES = new Set(['/login', '/forgot-password', '/set-password', '/confirm-email', '/portal/sign-in', '/portal/verify']);
 const isPortal = (path: string) => path === '/portal' || path.startsWith('/portal/');
+// A practice's public booking page: anyone, signed in or not, as whoever they are.
+const isBookingPage = (path: string) => path.startsWith('/book/');
 
 export default defineNuxtRouteMiddleware((to) => {
+  if (isBookingPage(to.path)) return;
   const { isSignedIn, hasRole } = useSession();
   const client = isSignedIn.value && hasRole('CLIENT');
   if (isPortal(to.path)) {
