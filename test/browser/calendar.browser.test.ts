@@ -147,7 +147,7 @@ describe('staff calendar', () => {
     await page.getByRole('button', { name: 'New appointment' }).click();
     // Typo-tolerant: "Elli" and the last name find Eli.
     await dialog.getByRole('combobox', { name: 'Client' }).fill(`Elli ${eli.lastName}`);
-    await dialog.getByRole('option', { name: new RegExp(`Eli ${eli.lastName}`) }).click();
+    await dialog.getByRole('option', { name: new RegExp(`${eli.lastName}, Eli`) }).click();
     await dialog.getByLabel('Service').selectOption({ label: 'Individual therapy (50 min)' });
     await dialog.getByLabel('Clinician').selectOption({ label: 'Dr. Maya Patel' });
     // Eli already sees Dr. Patel at 14:00 on Tuesday: 14:30 clashes.
@@ -286,5 +286,39 @@ describe('staff calendar', () => {
     await drag(page, danaEvent, hour);
     await page.getByRole('status').filter({ hasText: `Dana ${dana.lastName} moved to` }).waitFor();
     await expect.poll(async () => (await testPrisma().appointment.findFirst({ where: { id: before.id } }))!.startsAt.toISOString()).toBe(saturday.set({ hour: 11 }).toUTC().toISO());
+  });
+
+  it('opens on a clinician’s own diary, and is read-only without payment for a supervisor', async () => {
+    const { practice, clinician, dana, eli } = await seed();
+    const colleague = await createTestStaff(practice, { displayName: 'Dr. Sam Okafor' });
+    const theirs = await createTestClient(practice, { firstName: 'Ari' });
+    await testPrisma().appointment.create({
+      data: { practiceId: practice.id, clientId: theirs.id, clinicianId: colleague.id, startsAt: nextWeek(2, 12), endsAt: nextWeek(2, 12, 50) },
+    });
+
+    const page = await browser.newPage({ timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 1000 } });
+    await signInAs(page, clinician.email);
+    await openNextWeek(page);
+    await page.locator('.appointment-event').filter({ hasText: `Dana ${dana.lastName}` }).waitFor();
+    expect(await page.getByLabel('Clinician').inputValue()).toBe(clinician.id);
+    expect(await page.getByLabel('Clinician').getByRole('option', { name: 'All clinicians' }).count()).toBe(0);
+    expect(await page.locator('.appointment-event').filter({ hasText: `Ari ${theirs.lastName}` }).count()).toBe(0);
+    // A colleague's diary is one choice away.
+    await page.getByLabel('Clinician').selectOption({ label: 'Dr. Sam Okafor' });
+    await page.locator('.appointment-event').filter({ hasText: `Ari ${theirs.lastName}` }).waitFor();
+    await page.locator('.appointment-event').filter({ hasText: `Dana ${dana.lastName}` }).waitFor({ state: 'detached' });
+
+    const supervisor = await createTestStaff(practice, { roles: ['SUPERVISOR'], displayName: 'Dr. Lee Park' });
+    const readOnly = await browser.newPage({ timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 1000 } });
+    await signInAs(readOnly, supervisor.email);
+    await openNextWeek(readOnly);
+    const eliEvent = readOnly.locator('.appointment-event').filter({ hasText: `Eli ${eli.lastName}` });
+    await eliEvent.waitFor();
+    expect(await readOnly.getByRole('button', { name: 'New appointment' }).count()).toBe(0);
+    expect(await readOnly.getByRole('list', { name: 'Colour key' }).getByText('Completed, not charged yet').count()).toBe(0);
+    await eliEvent.click();
+    const details = readOnly.getByRole('dialog', { name: 'Appointment' });
+    await details.getByText('Individual therapy').waitFor();
+    expect(await details.getByRole('button', { name: /Check in|Complete|No-show|Cancel appointment/ }).count()).toBe(0);
   });
 });

@@ -99,6 +99,9 @@ export type CalendarRange = { from: string; to: string };
 /** Roles that see charges (the API gives others null, which must not read as "not charged"). */
 const SEES_CHARGES = ['ADMIN', 'BILLING', 'FRONT_DESK', 'CLINICIAN'];
 
+/** Roles that book, move, cancel and check in (the API refuses the others). */
+const DIARY_WRITERS = ['ADMIN', 'CLINICIAN', 'FRONT_DESK'];
+
 /** Roles that see every clinician's diary (a clinician alone sees their own unless they pick another). */
 const SEES_EVERYONE = ['ADMIN', 'FRONT_DESK', 'SUPERVISOR', 'BILLING'];
 
@@ -111,6 +114,7 @@ export function useCalendarSetup() {
     error: query.error,
     timeZone: computed(() => setup.value?.me.practice.timeZone ?? null),
     me: computed(() => setup.value?.me ?? null),
+    canWrite: computed(() => (setup.value?.me.roles ?? []).some((role) => DIARY_WRITERS.includes(role))),
     seesCharges: computed(() => (setup.value?.me.roles ?? []).some((role) => SEES_CHARGES.includes(role))),
     seesEveryone: computed(() => (setup.value?.me.roles ?? []).some((role) => SEES_EVERYONE.includes(role))),
     clinicians: computed(() => (setup.value?.staffUsers ?? []).filter((user) => user.roles.includes('CLINICIAN'))),

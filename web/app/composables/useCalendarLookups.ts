@@ -2,17 +2,6 @@ import { useQuery } from '@urql/vue';
 import type { Ref } from 'vue';
 import { graphql } from '~/gql';
 
-const CalendarClientSearchDocument = graphql(`
-  query CalendarClientSearch($search: String!) {
-    searchClients(query: $search, limit: 8) {
-      id
-      firstName
-      lastName
-      dateOfBirth
-    }
-  }
-`);
-
 const CalendarFreeTimesDocument = graphql(`
   query CalendarFreeTimes($serviceId: ID!, $clinicianId: ID, $from: DateTimeISO!, $to: DateTimeISO!) {
     availableSlots(serviceId: $serviceId, clinicianId: $clinicianId, from: $from, to: $to) {
@@ -26,22 +15,11 @@ const CalendarFreeTimesDocument = graphql(`
   }
 `);
 
-/** Clients matching what was typed (two characters or more; names with typos, date of birth, phone or id), for the booking dialog. */
-export function useCalendarClientSearch(search: Ref<string>) {
-  const term = computed(() => search.value.trim());
-  const query = useQuery({ query: CalendarClientSearchDocument, variables: computed(() => ({ search: term.value })), pause: computed(() => term.value.length < 2) });
-  return {
-    fetching: query.fetching,
-    error: query.error,
-    clients: computed(() => (term.value.length < 2 ? [] : (query.data.value?.searchClients ?? []))),
-  };
-}
-
 /** How far ahead "find a time" looks: the API allows at most 35 days per question. */
 const LOOK_AHEAD_DAYS = 28;
 const SHOWN = 8;
 
-/** The next free times for a service and clinician, from `from` on; asked for only when `ask` is set. */
+/** The next free times for a service and clinician, from `from` on; asked for only while there is a request. */
 export function useCalendarFreeTimes(request: Ref<{ serviceId: string; clinicianId: string | null; from: string } | null>) {
   const variables = computed(() => {
     const from = request.value ? new Date(request.value.from) : new Date();

@@ -342,11 +342,6 @@ export const en = {
     },
     form: {
       client: 'Client',
-      clientHint: 'Type a name, date of birth or phone',
-      clientMatches: 'Matching clients',
-      searching: 'Searching…',
-      noClient: 'No client matches.',
-      born: (date: string) => `born ${date}`,
       chooseClient: 'Choose a client from the list.',
       service: 'Service',
       noService: 'No service (set the length)',
