@@ -32,6 +32,8 @@ import { WaitlistService } from './waitlist/waitlist.service';
 import { SeriesRepository } from './series/series.repository';
 import { SeriesResolver } from './series/series.resolver';
 import { SeriesService } from './series/series.service';
+import { TelehealthMeetings } from './telehealth/telehealth-meetings';
+import { createVideoProvider } from './telehealth/video-provider';
 import { SchedulingPolicyRepository } from './scheduling-policy/scheduling-policy.repository';
 import { SchedulingPolicyResolver } from './scheduling-policy/scheduling-policy.resolver';
 import { ReminderSettingsRepository } from './reminder-settings/reminder-settings.repository';
@@ -66,7 +68,14 @@ export const appointmentsSubgraph: SubgraphDefinition = {
     new AvailabilityResolver(availabilityService(deps)),
     new WaitlistResolver(new WaitlistService(new WaitlistRepository(deps.prisma), catalogService(deps), appointmentService(deps), new SlotHolds(deps.redis), waitlistQueue(deps))),
     new SeriesResolver(
-      new SeriesService(new SeriesRepository(deps.prisma), appointmentService(deps), new AvailabilityRepository(deps.prisma), new SchedulingPolicyRepository(deps.prisma), appointmentSideEffects(deps)),
+      new SeriesService(
+        new SeriesRepository(deps.prisma),
+        appointmentService(deps),
+        new AvailabilityRepository(deps.prisma),
+        new SchedulingPolicyRepository(deps.prisma),
+        appointmentSideEffects(deps),
+        telehealthMeetings(deps),
+      ),
     ),
     new OnlineBookingResolver(
       new OnlineBookingService({
@@ -154,6 +163,16 @@ function waitlistQueue(deps: Deps): () => WaitlistQueue {
   return queue;
 }
 
+const meetings = new WeakMap<object, TelehealthMeetings>();
+function telehealthMeetings(deps: Deps): TelehealthMeetings {
+  let found = meetings.get(deps);
+  if (!found) {
+    found = new TelehealthMeetings(createVideoProvider(process.env, deps.log), new AppointmentRepository(deps.prisma), new AvailabilityRepository(deps.prisma), deps.log);
+    meetings.set(deps, found);
+  }
+  return found;
+}
+
 const services = new WeakMap<object, AppointmentService>();
 
 function appointmentService(deps: Deps): AppointmentService {
@@ -165,6 +184,7 @@ function appointmentService(deps: Deps): AppointmentService {
       new SchedulingPolicyRepository(deps.prisma),
       new BookingRulesRepository(deps.prisma),
       appointmentSideEffects(deps),
+      telehealthMeetings(deps),
     );
     services.set(deps, service);
   }

@@ -94,6 +94,7 @@ export const ROLE_MATRIX = {
   rescheduleAppointment: DIARY_WRITERS,
   cancelAppointment: DIARY_WRITERS,
   setAppointmentStatus: DIARY_WRITERS,
+  createMeetingLink: DIARY_WRITERS,
   // appointments: practice setup (services, rooms, hours) and scheduling rules
   services: STAFF,
   createService: ['ADMIN'],

@@ -60,6 +60,10 @@ export class AppointmentRepository {
     });
   }
 
+  async setMeetingOn(practiceId: string, ids: string[], meeting: { meetingJoinUrl: string; meetingHostUrl: string; meetingExternalId: string }): Promise<void> {
+    await this.prisma.appointment.updateMany({ where: { practiceId, id: { in: ids } }, data: meeting });
+  }
+
   setMeeting(practiceId: string, id: string, meeting: { meetingJoinUrl: string; meetingHostUrl: string; meetingExternalId: string }): Promise<Appointment> {
     return this.prisma.appointment.update({ where: { id, practiceId }, data: meeting, select: APPOINTMENT_FIELDS });
   }

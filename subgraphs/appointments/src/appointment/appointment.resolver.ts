@@ -52,6 +52,12 @@ export class AppointmentResolver {
     return this.diary.setStatus(requireUser(ctx), id, status, ctx.requestId);
   }
 
+  @Authorized(...allowedRoles('createMeetingLink'))
+  @Mutation(() => Appointment, { description: 'Gets the meeting link of a telehealth session whose link is pending (the video service was unavailable when it was booked).' })
+  createMeetingLink(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return this.diary.createMeetingLink(requireUser(ctx), id);
+  }
+
   @FieldResolver(() => ClientRef)
   client(@Root() appointment: Appointment): ClientRef {
     return { id: appointment.clientId };

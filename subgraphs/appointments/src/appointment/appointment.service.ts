@@ -4,6 +4,7 @@ import type { BookingRulesRepository } from '../booking-rules/booking-rules.repo
 import type { CatalogService } from '../catalog/catalog.service';
 import { Modality } from '../catalog/catalog.type';
 import type { SchedulingPolicyRepository } from '../scheduling-policy/scheduling-policy.repository';
+import type { TelehealthMeetings } from '../telehealth/telehealth-meetings';
 import type { AppointmentSideEffects } from './appointment.events';
 import { OverlapError, type AppointmentRepository, type NewAppointment, type OverlapReason } from './appointment.repository';
 import { AppointmentStatus, BookingChannel, CancelReason, type Appointment } from './appointment.type';
@@ -50,6 +51,7 @@ export class AppointmentService {
     private readonly policies: SchedulingPolicyRepository,
     private readonly rules: BookingRulesRepository,
     private readonly sideEffects: AppointmentSideEffects,
+    private readonly meetings?: TelehealthMeetings,
   ) {}
 
   async get(user: AuthClaims, id: string): Promise<Appointment> {
@@ -83,9 +85,16 @@ export class AppointmentService {
 
   /** Writes a prepared booking; the exclusion constraints have the last word. */
   async create(row: NewAppointment, requestId: string): Promise<Appointment> {
-    const appointment = await this.appointments.create(row).catch(asConflict);
+    const booked = await this.appointments.create(row).catch(asConflict);
+    const appointment = this.meetings ? await this.meetings.attach(booked) : booked;
     await this.sideEffects.booked(appointment, requestId);
     return appointment;
+  }
+
+  /** Tries again to get a meeting link for a telehealth session whose link is pending. */
+  async createMeetingLink(user: AuthClaims, id: string): Promise<Appointment> {
+    if (!this.meetings) throw new DomainError('BAD_USER_INPUT', 'No video provider is configured.', { details: { reason: 'PROVIDER_NOT_CONFIGURED' } });
+    return this.meetings.retry(await this.get(user, id));
   }
 
   /**
@@ -153,6 +162,7 @@ export class AppointmentService {
     const hoursBefore = (current.startsAt.getTime() - now.getTime()) / 3600_000;
     const lateCancel = CLIENT_REASONS.includes(reason) && hoursBefore < lateCancelHours;
     const appointment = await this.appointments.cancel(current, { cancelReason: reason, cancelNote: note?.trim() || null, lateCancel, cancelledAt: now });
+    await this.meetings?.detach(appointment);
     await this.sideEffects.statusChanged(appointment, requestId);
     return appointment;
   }

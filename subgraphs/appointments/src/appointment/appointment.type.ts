@@ -74,7 +74,9 @@ export class Appointment {
   @Field(() => String, { nullable: true, description: 'Telehealth: the link the client joins with.' })
   meetingJoinUrl!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Telehealth: the clinician’s link that starts the meeting as host.' })
   meetingHostUrl!: string | null;
+
   meetingExternalId!: string | null;
 }
 

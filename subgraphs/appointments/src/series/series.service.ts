@@ -4,6 +4,7 @@ import { asConflict, type AppointmentService, type BookingRequest } from '../app
 import { AppointmentStatus, BookingChannel, CancelReason, type Appointment } from '../appointment/appointment.type';
 import type { AvailabilityRepository } from '../availability/availability.repository';
 import type { SchedulingPolicyRepository } from '../scheduling-policy/scheduling-policy.repository';
+import type { TelehealthMeetings } from '../telehealth/telehealth-meetings';
 import { expand, RecurrenceError, ruleFor, shiftByWallClock } from './occurrences';
 import type { Move, SeriesRepository } from './series.repository';
 import { SeriesEditScope, type AppointmentSeries, type SeriesBooking, type SkippedOccurrence } from './series.type';
@@ -29,6 +30,7 @@ export class SeriesService {
     private readonly practices: AvailabilityRepository,
     private readonly policies: SchedulingPolicyRepository,
     private readonly sideEffects: AppointmentSideEffects,
+    private readonly meetings?: TelehealthMeetings,
   ) {}
 
   byIds(practiceId: string, ids: readonly string[]): Promise<AppointmentSeries[]> {
@@ -67,9 +69,10 @@ export class SeriesService {
     }
     if (free.length === 0) throw new DomainError('CONFLICT', 'Every session of this series clashes with existing appointments.', { details: { reason: skipped[0]!.reason } });
 
-    const { series, booked } = await this.series
+    const { series, booked: created } = await this.series
       .create({ practiceId: user.practiceId, clientId: first.clientId, clinicianId: first.clinicianId, serviceId: first.serviceId, roomId: first.roomId, modality: first.modality, rrule: rule, timeZone, firstStartsAt: first.startsAt, durationMinutes: Math.round(length / 60_000) }, free)
       .catch(asConflict);
+    const booked = this.meetings ? await this.meetings.attachToSeries(created) : created;
     for (const appointment of booked) await this.sideEffects.booked(appointment, requestId);
     return { series, booked, skipped };
   }
