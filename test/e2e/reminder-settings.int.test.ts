@@ -1,7 +1,7 @@
 // Reminder settings through the router: defaults, saving, validation, who may read and change them,
 // and that one practice's settings are its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRemindersQueue, reminderJobId } from '@solace/workers';
+import { createReminderReplansQueue, createRemindersQueue, reminderJobId } from '@solace/workers';
 import { createTestClient, createTestPractice, createTestStaff, testPrisma } from '../support/factories';
 import { gql, tokenFor } from '../support/graphql-client';
 import { startStack, type TestStack } from '../support/stack';
@@ -32,6 +32,15 @@ describe('reminder settings', () => {
     const expected = { ...CHANGED, offsetsMinutes: [10080, 1440, 60] };
     expect(saved.data!.updateReminderSettings).toEqual(expected);
     expect((await gql(stack.routerUrl, READ, {}, await staffToken(practice, 'FRONT_DESK'))).data!.reminderSettings).toEqual(expected);
+
+    // Upcoming visits are moved onto the new settings by a worker job queued with the change.
+    const replans = createReminderReplansQueue(process.env.REDIS_URL!);
+    try {
+      const jobs = await replans.getJobs(['waiting', 'active', 'completed', 'delayed', 'failed']);
+      expect(jobs.filter((job) => job.data.practiceId === practice.id)).toHaveLength(1);
+    } finally {
+      await replans.close();
+    }
 
     const row = await testPrisma().reminderSettings.findFirstOrThrow({ where: { practiceId: practice.id }, select: { id: true } });
     const events = await testPrisma().auditEvent.findMany({ where: { practiceId: practice.id, entityType: 'ReminderSettings' }, select: { action: true, entityId: true } });

@@ -21,6 +21,13 @@ export {
   type ReminderSettingsValues,
 } from './reminders/reminder-settings';
 export { ReminderPlanSettingsRepository } from './reminders/reminder-settings.repository';
+export {
+  createReminderReplansQueue,
+  enqueueReminderReplan,
+  REMINDER_REPLANS_QUEUE,
+  type ReminderReplanJobData,
+  type ReminderReplansQueue,
+} from './reminders/reminder-replans.queue';
 export type { EmailMessage, EmailProvider } from './email/email-provider';
 export {
   ACCOUNT_EMAILS_QUEUE,

@@ -13,6 +13,7 @@ import { ReminderDeliveryRepository } from './reminders/reminder-delivery.reposi
 import { ReminderPlanSettingsRepository } from './reminders/reminder-settings.repository';
 import { createRemindersQueue } from './reminders/reminders.queue';
 import { startRemindersWorker } from './reminders/reminders.worker';
+import { startReminderReplansWorker } from './reminders/reminder-replans.worker';
 import { createSmsProvider } from './sms/sms-provider';
 import { WaitlistRepository } from './waitlist/waitlist.repository';
 import { createWaitlistQueue } from './waitlist/waitlist.queue';
@@ -31,10 +32,12 @@ const accountEmails = startAccountEmailsWorker({
   webUrl: process.env.SOLACE_WEB_URL ?? 'http://localhost:3000',
   log,
 });
-// Erasure ends portal sessions (Redis) and removes reminders of cancelled visits (removing needs no settings).
+// Erasure ends portal sessions (Redis) and removes reminders of cancelled visits; re-planning after a
+// settings change reschedules them from the practice's settings.
 const redis = createRedis(config.redisUrl);
-const remindersQueue = createRemindersQueue(config.redisUrl);
+const remindersQueue = createRemindersQueue(config.redisUrl, undefined, new ReminderPlanSettingsRepository(prisma));
 const clientErasure = startClientErasureWorker({ redisUrl: config.redisUrl, erasure: new ClientErasureRepository(prisma), redis, reminders: remindersQueue, log });
+const reminderReplans = startReminderReplansWorker({ redisUrl: config.redisUrl, reminders: new ReminderRepository(prisma), queue: remindersQueue, log });
 const webUrl = process.env.SOLACE_WEB_URL ?? 'http://localhost:3000';
 // The waitlist worker enqueues its own follow-ups (lapses, moving an offer on).
 const waitlistQueue = createWaitlistQueue(config.redisUrl);
@@ -59,7 +62,7 @@ const shutdown = async (signal: NodeJS.Signals) => {
     process.exit(1);
   }, SHUTDOWN_GRACE_MS).unref();
   try {
-    await Promise.all([reminders.close(), accountEmails.close(), clientErasure.close(), waitlist.close(), calendarSync?.close(), remindersQueue.close(), waitlistQueue.close()]);
+    await Promise.all([reminders.close(), accountEmails.close(), clientErasure.close(), waitlist.close(), calendarSync?.close(), reminderReplans.close(), remindersQueue.close(), waitlistQueue.close()]);
     redis.disconnect();
     await prisma.$disconnect();
     log.info('workers stopped');

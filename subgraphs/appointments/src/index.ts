@@ -1,5 +1,5 @@
 import { clientExportReference, clientExportSection, ClientRef, StaffUserRef, type SubgraphDefinition } from '@solace/server-kit';
-import { createCalendarProvider, createCalendarSyncQueue, createRemindersQueue, createWaitlistQueue, ReminderPlanSettingsRepository, type CalendarSyncQueue, type WaitlistQueue } from '@solace/workers';
+import { createCalendarProvider, createCalendarSyncQueue, createReminderReplansQueue, createRemindersQueue, createWaitlistQueue, ReminderPlanSettingsRepository, type CalendarSyncQueue, type WaitlistQueue } from '@solace/workers';
 import { AppointmentRepository } from './appointment/appointment.repository';
 import { AppointmentResolver, appointmentReference } from './appointment/appointment.resolver';
 import { AppointmentChangesResolver } from './appointment/appointment-changes.resolver';
@@ -63,7 +63,7 @@ export const appointmentsSubgraph: SubgraphDefinition = {
     new CatalogResolver(catalogService(deps)),
     new ClinicianHoursResolver(new ClinicianHoursService(new ClinicianHoursRepository(deps.prisma))),
     new SchedulingPolicyResolver(new SchedulingPolicyRepository(deps.prisma)),
-    new ReminderSettingsResolver(new ReminderSettingsRepository(deps.prisma)),
+    new ReminderSettingsResolver(new ReminderSettingsRepository(deps.prisma), lazyQueue(deps, createReminderReplansQueue)),
     new ReminderDeliveriesResolver(new ReminderDeliveryLogRepository(deps.prisma)),
     new AvailabilityResolver(availabilityService(deps)),
     new WaitlistResolver(new WaitlistService(new WaitlistRepository(deps.prisma), catalogService(deps), appointmentService(deps), new SlotHolds(deps.redis), waitlistQueue(deps))),

@@ -43,4 +43,13 @@ export class ReminderRepository {
       timeZone: practice.timeZone,
     };
   }
+
+  /** Appointments still to come whose reminders follow the settings (ids and times only). */
+  upcomingAppointments(practiceId: string, after: Date): Promise<Array<{ id: string; startsAt: Date }>> {
+    return this.prisma.appointment.findMany({
+      where: { practiceId, status: { in: ['SCHEDULED', 'CHECKED_IN'] }, startsAt: { gt: after } },
+      orderBy: { startsAt: 'asc' },
+      select: { id: true, startsAt: true },
+    });
+  }
 }

@@ -6,7 +6,7 @@
 import { Queue } from 'bullmq';
 import { bullmqQueueOptions } from '../bullmq-connection';
 import { planReminders } from './reminder-plan';
-import type { ReminderChannel, ReminderSettingsSource } from './reminder-settings';
+import type { ReminderChannel, ReminderPlanSettings, ReminderSettingsSource } from './reminder-settings';
 
 export const REMINDERS_QUEUE = 'reminders';
 
@@ -61,9 +61,10 @@ export const reminderJobId = (appointmentId: string, offsetMinutes: number, chan
 /** Ids of the two fixed reminders scheduled before settings existed; removed too, so none is sent twice. */
 const legacyJobIds = (appointmentId: string) => [`reminder-${appointmentId}-48h`, `reminder-${appointmentId}-2h`];
 
-export async function scheduleAppointmentReminders(queue: RemindersQueue, appointment: AppointmentForReminders, now = new Date()): Promise<string[]> {
-  if (!queue.settings) throw new Error('This reminders queue was created without a settings source; it can only remove reminders.');
-  const settings = await queue.settings.forPractice(appointment.practiceId);
+/** `preloaded`: the practice's settings when the caller already has them (re-planning a whole practice). */
+export async function scheduleAppointmentReminders(queue: RemindersQueue, appointment: AppointmentForReminders, now = new Date(), preloaded?: ReminderPlanSettings): Promise<string[]> {
+  if (!preloaded && !queue.settings) throw new Error('This reminders queue was created without a settings source; it can only remove reminders.');
+  const settings = preloaded ?? (await queue.settings!.forPractice(appointment.practiceId));
   const planned = planReminders(appointment.startsAt, settings, now);
   if (planned.length === 0) return [];
   const jobIds = planned.map(({ offsetMinutes, channel }) => reminderJobId(appointment.appointmentId, offsetMinutes, channel));
@@ -100,7 +101,7 @@ async function scheduledIds(queue: RemindersQueue, appointmentId: string): Promi
 }
 
 /** BullMQ keeps an id while its job exists, so the old jobs go first and the new time is used. */
-export async function rescheduleAppointmentReminders(queue: RemindersQueue, appointment: AppointmentForReminders, now = new Date()): Promise<string[]> {
+export async function rescheduleAppointmentReminders(queue: RemindersQueue, appointment: AppointmentForReminders, now = new Date(), preloaded?: ReminderPlanSettings): Promise<string[]> {
   await removeAppointmentReminders(queue, appointment.appointmentId);
-  return scheduleAppointmentReminders(queue, appointment, now);
+  return scheduleAppointmentReminders(queue, appointment, now, preloaded);
 }
