@@ -83,7 +83,8 @@ describe('walking skeleton through the router', () => {
     const overlapping = await gql(
       stack.routerUrl,
       'mutation ($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
-      { input: { clientId, startsAt: new Date(startsAt.getTime() + 20 * 60_000).toISOString(), endsAt: new Date(endsAt.getTime() + 20 * 60_000).toISOString() } },
+      // Another client (with consent on file) at an overlapping time: the clinician is taken.
+      { input: { clientId: (await createTestClient(practice)).id, startsAt: new Date(startsAt.getTime() + 20 * 60_000).toISOString(), endsAt: new Date(endsAt.getTime() + 20 * 60_000).toISOString() } },
       token,
     );
     expect(overlapping.errors?.[0]?.extensions?.code).toBe('CONFLICT');
