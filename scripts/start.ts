@@ -6,6 +6,7 @@ import concurrently from 'concurrently';
 import { resolve } from 'node:path';
 import { prepareDatabase } from './db/migrate';
 import { ensureLocalServices } from './local-services';
+import { startLocalS3 } from './infra/s3';
 import { buildWebIfStale } from './web-build';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_PORTAL_CLIENT, seedDemo } from '../prisma/seed';
 
@@ -14,6 +15,9 @@ const WEB_PORT = Number(process.env.WEB_PORT ?? 3000);
 
 async function main() {
   const services = ensureLocalServices('dev');
+  // Client documents: a local S3-compatible server unless SOLACE_S3_ENDPOINT names one.
+  const s3 = process.env.SOLACE_S3_ENDPOINT ? null : await startLocalS3({ dataDir: '.data/dev-s3', port: 4569 });
+  if (s3) process.env.SOLACE_S3_ENDPOINT = s3.url;
   const env = { ...process.env, DATABASE_URL: services.databaseUrl, DATABASE_OWNER_URL: services.ownerDatabaseUrl, REDIS_URL: services.redisUrl, NODE_ENV: process.env.NODE_ENV ?? 'development', LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' };
   Object.assign(process.env, { DATABASE_URL: services.databaseUrl, DATABASE_OWNER_URL: services.ownerDatabaseUrl });
   await prepareDatabase({ ownerUrl: services.ownerDatabaseUrl, appUrl: services.databaseUrl });
@@ -38,6 +42,7 @@ async function main() {
   process.once('SIGTERM', stopAll);
   await result.catch(() => undefined);
   services.stop();
+  await s3?.stop();
   console.log('Solace stopped.');
 }
 

@@ -6,6 +6,7 @@ import { resolveDatabaseUrls } from '../../scripts/db/database-urls';
 import { prepareDatabase } from '../../scripts/db/migrate';
 import { startLocalPostgres } from '../../scripts/infra/postgres';
 import { startLocalRedis } from '../../scripts/infra/redis';
+import { startLocalS3 } from '../../scripts/infra/s3';
 
 export default async function setup(): Promise<() => void> {
   const stops: Array<() => void> = [];
@@ -22,6 +23,12 @@ export default async function setup(): Promise<() => void> {
     stops.push(redis.stop);
   }
   await prepareDatabase(urls, () => undefined);
+  if (!process.env.SOLACE_S3_ENDPOINT) {
+    // Client documents: a local S3-compatible server, on a free port, for this run only.
+    const s3 = await startLocalS3({ dataDir: '.data/test-s3', port: 0 });
+    process.env.SOLACE_S3_ENDPOINT = s3.url;
+    stops.push(() => void s3.stop());
+  }
   // The data stays in .data/test-postgres between runs; every test makes its own unique rows.
   return () => stops.forEach((stop) => stop());
 }

@@ -21,6 +21,10 @@ import { ClientSearchRepository } from './client-search/client-search.repository
 import { ClientSearchResolver } from './client-search/client-search.resolver';
 import { ClientSearchService } from './client-search/client-search.service';
 import { ClientGuard } from './shared/client-guard.repository';
+import { ClientDocumentRepository } from './client-document/client-document.repository';
+import { ClientDocumentResolver } from './client-document/client-document.resolver';
+import { ClientDocumentService } from './client-document/client-document.service';
+import { createS3DocumentStorage } from './client-document/document-storage';
 import { OnlineBookingDetailsRepository } from './online-booking/online-booking-details.repository';
 import { OnlineBookingDetailsResolver } from './online-booking/online-booking-details.resolver';
 import { OnlineBookingDetailsService } from './online-booking/online-booking-details.service';
@@ -50,6 +54,7 @@ export const patientsSubgraph: SubgraphDefinition = {
     new ClientInsuranceResolver(new ClientInsuranceService(new ClientInsuranceRepository(deps.prisma, deps.cipher), new ClientGuard(deps.prisma))),
     new ClientGuardianResolver(new ClientGuardianService(new ClientGuardianRepository(deps.prisma), new ClientGuard(deps.prisma))),
     new ClientSearchResolver(new ClientSearchService(new ClientSearchRepository(deps.prisma), new ClientRepository(deps.prisma))),
+    new ClientDocumentResolver(new ClientDocumentService(new ClientDocumentRepository(deps.prisma), new ClientGuard(deps.prisma), createS3DocumentStorage())),
     new ClientConsentResolver(new ClientConsentService(new ClientConsentRepository(deps.prisma), new ClientGuard(deps.prisma))),
   ],
   referenceResolvers: ({ prisma }) => ({ Client: clientReference(new ClientService(new ClientRepository(prisma))), ...clientExportReference }),

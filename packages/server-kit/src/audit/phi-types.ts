@@ -3,4 +3,4 @@
 // returning these types cannot forget its audit event. Add a type here when it carries PHI.
 // ClientAccount: a client's portal account (their email, linked to their record).
 // WaitlistEntry and SeriesBooking name a client and carry their appointments.
-export const PHI_TYPES = new Set(['Client', 'ClientInsurance', 'ClientGuardian', 'ClientConsent', 'ClientAccount', 'Appointment', 'ClinicalNote', 'Thread', 'Message', 'Charge', 'WaitlistEntry', 'SeriesBooking']);
+export const PHI_TYPES = new Set(['Client', 'ClientInsurance', 'ClientGuardian', 'ClientConsent', 'ClientDocument', 'ClientAccount', 'Appointment', 'ClinicalNote', 'Thread', 'Message', 'Charge', 'WaitlistEntry', 'SeriesBooking']);
