@@ -120,4 +120,16 @@ describe('practice setup', () => {
     expect((await gql(stack.routerUrl, update, { input: { ...policy, slotStepMinutes: 7 } }, admin)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await gql(stack.routerUrl, read, {}, admin)).data!.schedulingPolicy).toEqual(policy);
   });
+
+  it('lets an admin rename the practice and change its time zone, refusing unknown zones', async () => {
+    const practice = await createTestPractice();
+    const admin = await tokenFor(await createTestStaff(practice, { roles: ['ADMIN'] }));
+    const update = `mutation($input: PracticeSettingsInput!) { updatePracticeSettings(input: $input) { name timeZone } }`;
+    const saved = await gql(stack.routerUrl, update, { input: { name: 'Peachtree Counseling', timeZone: 'America/Chicago' } }, admin);
+    expect(saved.data!.updatePracticeSettings).toEqual({ name: 'Peachtree Counseling', timeZone: 'America/Chicago' });
+    expect((await gql(stack.routerUrl, update, { input: { name: 'x', timeZone: 'Mars/Olympus' } }, admin)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_TIME_ZONE' });
+    const desk = await tokenFor(await createTestStaff(practice, { roles: ['FRONT_DESK'] }));
+    expect((await gql(stack.routerUrl, update, { input: { name: 'x', timeZone: 'UTC' } }, desk)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gql(stack.routerUrl, '{ currentPractice { timeZone } }', {}, admin)).data!.currentPractice.timeZone).toBe('America/Chicago');
+  });
 });

@@ -53,6 +53,7 @@ export const ROLE_MATRIX = {
   me: STAFF,
   currentPractice: STAFF,
   setStaffMfaRequired: ['ADMIN'],
+  updatePracticeSettings: ['ADMIN'],
   staffUsers: STAFF,
   auditEvents: ['ADMIN'],
   supervisionLinks: STAFF,

@@ -10,6 +10,10 @@ export class PracticeRepository {
     return this.prisma.practice.findFirst({ where: { id }, select: FIELDS });
   }
 
+  update(id: string, data: { name: string; timeZone: string }): Promise<Practice> {
+    return this.prisma.practice.update({ where: { id }, data, select: FIELDS });
+  }
+
   setStaffMfaRequired(id: string, required: boolean): Promise<Practice> {
     return this.prisma.practice.update({ where: { id }, data: { staffMfaRequired: required }, select: FIELDS });
   }
