@@ -4,9 +4,12 @@ const PUBLIC_PAGES = new Set(['/login', '/forgot-password', '/set-password', '/c
 const isPortal = (path: string) => path === '/portal' || path.startsWith('/portal/');
 // A practice's public booking page: anyone, signed in or not, as whoever they are.
 const isBookingPage = (path: string) => path.startsWith('/book/');
+// A waitlist offer link: its secret token is the credential, whoever (if anyone) is signed in.
+const isOfferLink = (path: string) => /^\/waitlist\/[^/]+\/?$/.test(path);
 
 export default defineNuxtRouteMiddleware((to) => {
   if (isBookingPage(to.path)) return;
+  if (isOfferLink(to.path)) return;
   const { isSignedIn, hasRole } = useSession();
   const client = isSignedIn.value && hasRole('CLIENT');
   if (isPortal(to.path)) {
