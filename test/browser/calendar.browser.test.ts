@@ -168,7 +168,10 @@ describe('staff calendar', () => {
 
     await dialog.getByLabel('Starts').fill(DateTime.fromJSDate(nextWeek(4, 9)).setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm"));
     await dialog.getByRole('button', { name: 'Book appointment' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    // Saved: the dialog closes (if not, say what it shows instead).
+    await dialog.waitFor({ state: 'hidden' }).catch(async (error: Error) => {
+      throw new Error(`${error.message}\nThe dialog says: ${await dialog.getByRole('alert').allTextContents()}`);
+    });
     const events = page.locator('.appointment-event').filter({ hasText: `Eli ${eli.lastName}` });
     await expect.poll(() => events.count()).toBe(2);
 
@@ -227,6 +230,10 @@ describe('staff calendar', () => {
     await eliEvent.waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: 'Agenda view' }).click();
     await page.getByText(`Dana ${dana.lastName} (Checked in)`).first().waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/calendar-agenda.png`, fullPage: true });
+    await page.getByRole('tab', { name: 'Month view' }).click();
+    await page.getByText(`Dana ${dana.lastName} (Checked in)`).first().waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/calendar-month.png`, fullPage: true });
   });
 
   it('marks completed visits as charged or not charged yet, for roles that see charges', async () => {
