@@ -1,6 +1,6 @@
 // The front desk in real Chromium: create a client, find them again by a misspelled name in the
 // autocomplete (keyboard only), add their primary insurance and informed consent, and see the
-// consent badge turn from Missing to Current.
+// consent badge turn from Missing to Current, and upload an insurance card photo.
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
@@ -84,10 +84,20 @@ describe('clients in the browser', () => {
     expect(await consents.getByText('Missing').count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}/client-chart.png`, fullPage: true });
 
-    const stored = await testPrisma().client.findUniqueOrThrow({ where: { id: clientId }, include: { insurances: true, consents: true } });
+    // Documents: a photo of the insurance card goes straight to storage and comes back as a link.
+    const documents = page.locator('section#documents');
+    await documents.getByLabel('Document type').selectOption('INSURANCE_CARD_FRONT');
+    await documents.getByLabel(/^File/).setInputFiles({ name: 'card-front.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+    await documents.getByRole('button', { name: 'Upload' }).click();
+    const link = documents.getByRole('link', { name: 'card-front.png' });
+    await link.waitFor();
+    expect((await fetch((await link.getAttribute('href'))!)).status).toBe(200);
+
+    const stored = await testPrisma().client.findUniqueOrThrow({ where: { id: clientId }, include: { insurances: true, consents: true, documents: true } });
     expect(stored).toMatchObject({ firstName: 'Alexandra', lastName, phone: '555 010 2000' });
     expect(stored.insurances).toHaveLength(1);
     expect(stored.insurances[0]!.memberId).toMatch(/^enc:v1:/);
     expect(stored.consents.map((c) => c.kind)).toEqual(['INFORMED_CONSENT']);
+    expect(stored.documents.map((d) => [d.kind, d.filename, d.sizeBytes, d.confirmedAt !== null])).toEqual([['INSURANCE_CARD_FRONT', 'card-front.png', 8, true]]);
   });
 });

@@ -1,7 +1,7 @@
-import { useMutation, useQuery } from '@urql/vue';
+import { useMutation, useQuery, type CombinedError } from '@urql/vue';
 import type { Ref } from 'vue';
 import { graphql } from '~/gql';
-import type { ClientConsentInput, ClientGuardianInput, ClientInsuranceInput, UpdateClientInput } from '~/gql/graphql';
+import type { ClientConsentInput, ClientDocumentKind, ClientGuardianInput, ClientInsuranceInput, UpdateClientInput } from '~/gql/graphql';
 
 // A client's chart: the record with insurance, guardians and consents, and the changes staff make.
 const ClientChartDocument = graphql(`
@@ -70,6 +70,15 @@ const ClientChartDocument = graphql(`
         revokedAt
         state
       }
+      documents {
+        id
+        kind
+        filename
+        contentType
+        sizeBytes
+        createdAt
+        downloadUrl
+      }
       consentStatus {
         informedConsent
         informedConsentExpiresAt
@@ -136,6 +145,33 @@ const RevokeConsentDocument = graphql(`
   }
 `);
 
+const RequestUploadDocument = graphql(`
+  mutation RequestClientDocumentUpload($clientId: ID!, $input: ClientDocumentUploadInput!) {
+    requestClientDocumentUpload(clientId: $clientId, input: $input) {
+      uploadUrl
+      document {
+        id
+      }
+    }
+  }
+`);
+
+const ConfirmDocumentDocument = graphql(`
+  mutation ConfirmClientDocument($id: ID!) {
+    confirmClientDocument(id: $id) {
+      id
+    }
+  }
+`);
+
+const RemoveDocumentDocument = graphql(`
+  mutation RemoveClientDocument($id: ID!) {
+    removeClientDocument(id: $id) {
+      id
+    }
+  }
+`);
+
 /** Every change returns the error (or null) and reloads the chart when it worked. */
 export function useClientChart(clientId: Ref<string>) {
   const query = useQuery({ query: ClientChartDocument, variables: computed(() => ({ id: clientId.value })) });
@@ -148,11 +184,14 @@ export function useClientChart(clientId: Ref<string>) {
     removeGuardian: useMutation(RemoveGuardianDocument),
     addConsent: useMutation(AddConsentDocument),
     revokeConsent: useMutation(RevokeConsentDocument),
+    requestUpload: useMutation(RequestUploadDocument),
+    confirmDocument: useMutation(ConfirmDocumentDocument),
+    removeDocument: useMutation(RemoveDocumentDocument),
   };
   const run = async <R extends { error?: unknown }>(work: Promise<R>) => {
     const result = await work;
     if (!result.error) await reload();
-    return (result.error ?? null) as import('@urql/vue').CombinedError | null;
+    return (result.error ?? null) as CombinedError | null;
   };
   return {
     client: computed(() => query.data.value?.client ?? null),
@@ -166,6 +205,16 @@ export function useClientChart(clientId: Ref<string>) {
     removeGuardian: (id: string) => run(mutations.removeGuardian.executeMutation({ id })),
     addConsent: (input: ClientConsentInput) => run(mutations.addConsent.executeMutation({ clientId: clientId.value, input })),
     revokeConsent: (id: string) => run(mutations.revokeConsent.executeMutation({ id })),
+    removeDocument: (id: string) => run(mutations.removeDocument.executeMutation({ id })),
+    /** Asks for a presigned URL, PUTs the file straight to storage, then has the API check it. */
+    async uploadDocument(kind: ClientDocumentKind, file: File): Promise<CombinedError | 'UPLOAD_FAILED' | null> {
+      const requested = await mutations.requestUpload.executeMutation({ clientId: clientId.value, input: { kind, filename: file.name, contentType: file.type, sizeBytes: file.size } });
+      if (requested.error || !requested.data) return requested.error ?? 'UPLOAD_FAILED';
+      const { uploadUrl, document } = requested.data.requestClientDocumentUpload;
+      const put = await fetch(uploadUrl, { method: 'PUT', headers: { 'content-type': file.type }, body: file }).catch(() => null);
+      if (!put?.ok) return 'UPLOAD_FAILED';
+      return run(mutations.confirmDocument.executeMutation({ id: document.id }));
+    },
   };
 }
 
