@@ -1,7 +1,10 @@
 // Every user-visible string of the web app, in one place (HOUSE-STYLE: elk's locale files).
 import { booking } from './en-booking';
+import { availability, setup } from './en-setup';
 export const en = {
   booking,
+  setup,
+  availability,
   app: { name: 'Solace', skipToContent: 'Skip to content', signOut: 'Sign out' },
   nav: { today: 'Today', calendar: 'Calendar', clients: 'Clients', messages: 'Messages', audit: 'Audit log', staff: 'Staff', security: 'Security', dataRequests: 'Data requests', reminders: 'Reminders' },
   reminderSettings: {
