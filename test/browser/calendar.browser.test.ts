@@ -209,6 +209,8 @@ describe('staff calendar', () => {
     await page.locator('.appointment-event.status-checked_in').filter({ hasText: 'Checked in' }).waitFor();
     await page.keyboard.press('Escape');
     await details.waitFor({ state: 'hidden' });
+    // Focus comes back to the calendar, not to the top of the page.
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.calendar-grid'))).toBe(true);
 
     await page.locator('.appointment-event').filter({ hasText: `Eli ${eli.lastName}` }).click();
     await details.getByRole('button', { name: 'Cancel appointment…' }).click();
