@@ -24,6 +24,8 @@ import { CalendarFeedRepository } from './calendar-feed/calendar-feed.repository
 import { CalendarFeedResolver } from './calendar-feed/calendar-feed.resolver';
 import { CalendarFeedService } from './calendar-feed/calendar-feed.service';
 import { ClientExportRepository } from './client-export/client-export.repository';
+import { ClientChartRepository } from './client-chart/client-chart.repository';
+import { ClientChartResolver } from './client-chart/client-chart.resolver';
 import { OnlineBookingResolver } from './online-booking/online-booking.resolver';
 import { OnlineBookingService } from './online-booking/online-booking.service';
 import { WaitlistRepository } from './waitlist/waitlist.repository';
@@ -61,6 +63,7 @@ export const appointmentsSubgraph: SubgraphDefinition = {
     new AppointmentResolver(appointmentService(deps), catalogService(deps)),
     new AppointmentChangesResolver(appointmentService(deps)),
     new CatalogResolver(catalogService(deps)),
+    new ClientChartResolver(new ClientChartRepository(deps.prisma)),
     new ClinicianHoursResolver(new ClinicianHoursService(new ClinicianHoursRepository(deps.prisma))),
     new SchedulingPolicyResolver(new SchedulingPolicyRepository(deps.prisma)),
     new ReminderSettingsResolver(new ReminderSettingsRepository(deps.prisma), lazyQueue(deps, createReminderReplansQueue)),

@@ -71,6 +71,7 @@ export const ROLE_MATRIX = {
   client: STAFF,
   clients: STAFF,
   searchClients: STAFF,
+  clientAppointments: STAFF,
   createClient: DIARY_WRITERS,
   updateClient: DIARY_WRITERS,
   addClientInsurance: CLIENT_COVERAGE_WRITERS,
