@@ -3,6 +3,7 @@
 // the same times, is told the held time was just taken and no longer sees it. The browser is in
 // Berlin and the practice in New York: times must be the practice's.
 import type { ChildProcess } from 'node:child_process';
+import { Redis } from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPractice, createTestStaff, testPrisma } from '../support/factories';
@@ -126,6 +127,52 @@ describe('online booking page', () => {
     const client = await testPrisma().client.findFirstOrThrow({ where: { id: appointment.clientId } });
     expect(client).toMatchObject({ firstName: 'Dana', lastName: 'Whitfield', email: 'dana.w@example.test' });
     await other.context().close();
+    await visitor.close();
+  });
+
+  it('changes the held time (the first is freed) and sends a client whose hold lapsed back to the times', async () => {
+    const { practice, clinician, service } = await bookablePractice();
+    const first = await firstFreeTime(practice.id, service.id);
+    const visitor = await browser.newPage(PHONE);
+    await openTimes(visitor, practice.id);
+    const day = visitor.getByRole('region', { name: first.day });
+    await day.getByRole('button', { name: first.time, exact: true }).click();
+    await visitor.getByText(`${first.day} at ${first.time} with Dr. Maya Patel is held for you.`).waitFor();
+
+    // Another time instead: the hold moves (replacesHoldId), so the first time is free for others again.
+    await visitor.getByRole('button', { name: 'Choose another time' }).click();
+    await visitor.getByRole('heading', { name: 'Choose a time' }).waitFor();
+    const buttons = visitor.locator('.slot-list button');
+    // Two hours later, so the new hold does not overlap the first time.
+    const second = (await buttons.nth(4).textContent())!.trim();
+    await buttons.nth(4).click();
+    await visitor.getByText(new RegExp(`at ${second} with Dr. Maya Patel is held for you\\.`)).waitFor();
+    const free = await gql(
+      stack.routerUrl,
+      `mutation($practiceId: ID!, $serviceId: ID!, $clinicianId: ID!, $startsAt: DateTimeISO!) { holdOnlineSlot(practiceId: $practiceId, serviceId: $serviceId, clinicianId: $clinicianId, startsAt: $startsAt) { holdId } }`,
+      { practiceId: practice.id, serviceId: service.id, clinicianId: clinician.id, startsAt: first.startsAt },
+    );
+    expect(free.errors).toBeUndefined();
+
+    // The visitor's hold lapses (its key is gone from Redis) before they confirm: back to the times, told why.
+    const redis = new Redis(process.env.REDIS_URL!);
+    try {
+      for (const key of await redis.keys('solace:hold:*')) {
+        const hold = JSON.parse((await redis.get(key)) ?? '{}') as { practiceId?: string; holdId?: string };
+        if (hold.practiceId === practice.id && hold.holdId !== free.data!.holdOnlineSlot.holdId) await redis.del(key);
+      }
+    } finally {
+      redis.disconnect();
+    }
+    await visitor.getByLabel('First name').fill('Noor');
+    await visitor.getByLabel('Last name').fill('Haddad');
+    await visitor.getByLabel('Date of birth').fill('1988-07-14');
+    await visitor.getByLabel('Email').fill('noor.h@example.test');
+    await visitor.getByLabel('Phone').fill('+1 404 555 0111');
+    await visitor.getByRole('button', { name: 'Confirm booking' }).click();
+    await visitor.getByRole('alert').filter({ hasText: 'Your hold on the time ran out. Please choose a time again.' }).waitFor();
+    expect(await visitor.evaluate('document.activeElement?.textContent')).toBe('Choose a time');
+    expect(await testPrisma().appointment.count({ where: { practiceId: practice.id } })).toBe(0);
     await visitor.close();
   });
 
