@@ -1,5 +1,5 @@
 // Practice setup in real Chromium, as an admin would do it on day one: add a service (a bad CPT
-// code explained in place, dollars saved as cents), add, rename and deactivate a room, change the
+// code explained in place, dollars saved as cents, a duplicate name refused by the API, then edited), add, rename and deactivate a room, change the
 // scheduling rules, give a clinician weekday hours (Monday copied to the week) and a day off; the
 // public booking page then offers the new service with that clinician.
 import type { ChildProcess } from 'node:child_process';
@@ -71,6 +71,20 @@ describe('practice setup', () => {
       modalities: ['IN_PERSON', 'TELEHEALTH'],
       active: true,
     });
+    // A second service of the same name: the API's refusal is said in its words.
+    await page.getByLabel('Name').fill('Intake assessment');
+    await page.getByLabel('Fee (dollars)').fill('90');
+    await page.getByRole('button', { name: 'Add service' }).click();
+    await page.getByRole('alert').filter({ hasText: 'There is already a service named "Intake assessment".' }).waitFor();
+    // Editing: the form takes the service's values; the new fee is saved.
+    await page.getByRole('button', { name: 'Edit Intake assessment' }).click();
+    await page.getByRole('heading', { name: 'Edit Intake assessment' }).waitFor();
+    expect(await page.getByLabel('Fee (dollars)').inputValue()).toBe('175.50');
+    await page.getByLabel('Fee (dollars)').fill('$180');
+    await page.getByRole('button', { name: 'Save service' }).click();
+    await status(page, 'Intake assessment saved.');
+    expect((await prisma.service.findFirstOrThrow({ where: { practiceId: practice.id } })).priceCents).toBe(18000);
+    expect(await prisma.service.count({ where: { practiceId: practice.id } })).toBe(1);
     await page.screenshot({ path: `${SCREENSHOTS}/setup-services.png`, fullPage: true });
 
     // Rooms: add, rename in place, deactivate.
