@@ -1,6 +1,6 @@
 // The waitlist in real Chromium: the desk adds a client through /waitlist; a cancelled session's
-// time is offered by the waitlist worker in an email; the client opens its link on a phone and
-// accepts, and the visit is booked. Also: removing an entry, a closed offer and an unknown link.
+// time is offered by the waitlist worker in an email to the first in line, who declines on her
+// phone; the next client accepts on hers, and the visit is booked. Also: removing an entry, a closed offer and an unknown link.
 import { createLogger, createPrismaClient, createRedis, SlotHolds } from '@solace/server-kit';
 import { createWaitlistQueue, WAITLIST_QUEUE } from '@solace/workers';
 import type { ChildProcess } from 'node:child_process';
@@ -73,7 +73,7 @@ function futureWeekdayTen(): Date {
 const weekdayName = (date: Date, style: 'long' | 'short') => new Intl.DateTimeFormat('en-US', { weekday: style, timeZone: 'UTC' }).format(date);
 
 describe('waitlist in the browser', () => {
-  it('the desk adds a client, a cancelled time is offered by email, and the client accepts it on a phone', async () => {
+  it('the desk adds a client, a cancelled time is offered by email, the first in line declines and the next accepts on a phone', async () => {
     const prisma = testPrisma();
     const practice = await createTestPractice(undefined, { timeZone: 'UTC' });
     const maya = await createTestStaff(practice, { displayName: 'Dr. Maya Patel' });
@@ -92,6 +92,9 @@ describe('waitlist in the browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Waitlist' }).click();
     await page.waitForURL(/\/waitlist$/);
     await page.getByText('Nobody is waiting.').waitFor();
+    // Robin was waiting first (any time, any clinician), so she will be asked first.
+    const robin = await createTestClient(practice, { firstName: 'Robin' });
+    expect((await gql(stack.routerUrl, `mutation($input: WaitlistEntryInput!) { addToWaitlist(input: $input) { id } }`, { input: { clientId: robin.id, serviceId: service.id } }, deskToken)).errors).toBeUndefined();
 
     // The form explains what is missing rather than sending it.
     await page.getByRole('button', { name: 'Add to waitlist' }).click();
@@ -119,19 +122,31 @@ describe('waitlist in the browser', () => {
     expect(await page.getByRole('combobox', { name: 'Client' }).inputValue()).toBe('');
     await page.screenshot({ path: `${SCREENSHOTS}/waitlist.png`, fullPage: true });
 
-    // The booked client cancels; the worker offers the time to Dana by email.
+    // The booked client cancels; the worker offers the time to Robin by email, and she says no
+    // thanks on her phone, so it goes to Dana.
     const cancelled = await gql(stack.routerUrl, `mutation($id: ID!) { cancelAppointment(id: $id, reason: CLIENT_REQUEST) { status } }`, { id: booking.data!.bookAppointment.id }, deskToken);
     expect(cancelled.errors).toBeUndefined();
-    const email = await mailbox.latestTo(dana.email!, '/waitlist/');
-    const link = new RegExp(`${webUrl.replace(/\./g, '\\.')}/waitlist/[A-Za-z0-9_-]{43}`).exec(email)?.[0];
+    const linkIn = (email: string) => new RegExp(`${webUrl.replace(/\./g, '\\.')}/waitlist/[A-Za-z0-9_-]{43}`).exec(email)?.[0];
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, timezoneId: 'America/Los_Angeles' });
+    const robinsPhone = await phone.newPage();
+    const robinsLink = linkIn(await mailbox.latestTo(robin.email!, '/waitlist/'));
+    expect(robinsLink).toBeDefined();
+    await robinsPhone.goto(robinsLink!);
+    await robinsPhone.getByRole('button', { name: 'No thanks' }).tap();
+    await robinsPhone.getByText('Thank you for letting us know.').waitFor();
+    expect(await robinsPhone.getByRole('button', { name: 'Accept this time' }).count()).toBe(0);
+
+    const link = linkIn(await mailbox.latestTo(dana.email!, '/waitlist/'));
     expect(link).toBeDefined();
 
     // The desk sees the offer on the list.
     await page.reload();
     await expect.poll(async () => (await row.textContent()) ?? '').toContain('Offered, waiting for an answer');
+    const robinsRow = table.getByRole('row', { name: new RegExp(`Robin ${robin.lastName}`) });
+    expect(await robinsRow.textContent()).toContain('Any day · any time · any clinician');
+    expect(await robinsRow.textContent()).toContain('Declined: ');
 
     // Dana opens the link on her phone, signed in nowhere.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, timezoneId: 'America/Los_Angeles' });
     const mobile = await phone.newPage();
     await mobile.goto(link!);
     await mobile.getByRole('heading', { name: 'A time opened up' }).waitFor();
@@ -152,12 +167,15 @@ describe('waitlist in the browser', () => {
     expect(appointment).toMatchObject({ practiceId: practice.id, clinicianId: maya.id, serviceId: service.id, startsAt, bookedVia: 'WAITLIST', status: 'SCHEDULED', modality: 'IN_PERSON' });
     expect((await prisma.waitlistEntry.findFirstOrThrow({ where: { id: entry.id } })).status).toBe('BOOKED');
 
-    // Opening the link again says it was answered; Dana is off the desk's list.
+    // Opening the links again says they were answered; Dana is off the desk's list, Robin still on it.
     await mobile.reload();
     await mobile.getByText('You are booked.').waitFor();
     expect(await mobile.getByRole('button', { name: 'Accept this time' }).count()).toBe(0);
+    await robinsPhone.reload();
+    await robinsPhone.getByText('This offer has closed').waitFor();
     await page.reload();
-    await page.getByText('Nobody is waiting.').waitFor();
+    await robinsRow.waitFor();
+    expect(await row.count()).toBe(0);
     await phone.close();
     await page.close();
   });
