@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
+import { createTestAppointment, createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
 import { freePort, launchChromium, SCREENSHOTS, startWebApp } from '../support/browser';
 import { startStack, type TestStack } from '../support/stack';
 
@@ -92,6 +92,18 @@ describe('clients in the browser', () => {
     const link = documents.getByRole('link', { name: 'card-front.png' });
     await link.waitFor();
     expect((await fetch((await link.getAttribute('href'))!)).status).toBe(200);
+
+    // Timeline: a past session (with its status from the appointments subgraph), the consent and the document, latest first.
+    const clinician = await createTestStaff(practice, { displayName: 'Dr. Maya Patel' });
+    await createTestAppointment(practice, { id: clientId }, clinician, { startsAt: new Date(Date.now() - 48 * 3600_000), status: 'COMPLETED' });
+    await page.reload();
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    await timeline.getByText(/Dr\. Maya Patel/).waitFor();
+    const entries = await timeline.getByRole('listitem').allTextContents();
+    expect(entries).toHaveLength(3);
+    expect(entries[2]).toMatch(/Appointment.*Dr\. Maya Patel.*Completed/);
+    expect(entries.slice(0, 2).join(' ')).toMatch(/card-front\.png/);
+    expect(entries.slice(0, 2).join(' ')).toMatch(/Informed consent/);
 
     const stored = await testPrisma().client.findUniqueOrThrow({ where: { id: clientId }, include: { insurances: true, consents: true, documents: true } });
     expect(stored).toMatchObject({ firstName: 'Alexandra', lastName, phone: '555 010 2000' });
