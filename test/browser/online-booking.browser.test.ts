@@ -142,6 +142,16 @@ describe('online booking page', () => {
     // Another time instead: the hold moves (replacesHoldId), so the first time is free for others again.
     await visitor.getByRole('button', { name: 'Choose another time' }).click();
     await visitor.getByRole('heading', { name: 'Choose a time' }).waitFor();
+    // Paging a week ahead and back again.
+    const week = visitor.locator('.week-nav [aria-live]');
+    const firstDay = visitor.locator('.slot-day h3').first();
+    const [thisWeek, thisFirstDay] = [await week.textContent(), await firstDay.textContent()];
+    await visitor.getByRole('button', { name: 'Next week' }).click();
+    await expect.poll(() => week.textContent()).not.toBe(thisWeek);
+    await expect.poll(() => firstDay.textContent()).not.toBe(thisFirstDay);
+    await visitor.getByRole('button', { name: 'Earlier week' }).click();
+    await expect.poll(() => week.textContent()).toBe(thisWeek);
+    await expect.poll(() => firstDay.textContent()).toBe(thisFirstDay);
     const buttons = visitor.locator('.slot-list button');
     // Two hours later, so the new hold does not overlap the first time.
     const second = (await buttons.nth(4).textContent())!.trim();

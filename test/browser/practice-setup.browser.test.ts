@@ -119,6 +119,10 @@ describe('practice setup', () => {
     await page.getByRole('link', { name: 'Availability' }).click();
     await page.getByText(`Times are in the practice’s time zone (America/New_York).`).waitFor();
     expect(await page.getByLabel('Online booking link').inputValue()).toBe(`${webUrl}/book/${practice.id}`);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: webUrl });
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await status(page, 'Link copied.');
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(`${webUrl}/book/${practice.id}`);
     await page.getByLabel('Clinician').selectOption({ label: 'Dr. Sam Rivera' });
     await page.getByRole('button', { name: 'Add hours on Monday' }).click();
     await page.getByLabel('Monday, block 1: from').fill('09:00');

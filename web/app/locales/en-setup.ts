@@ -116,4 +116,5 @@ export const availability = {
   bookingLinkHint: 'Share this link (website, email signature) so clients can book themselves.',
   copy: 'Copy link',
   copied: 'Link copied.',
+  copyByHand: 'The link is selected: copy it with Ctrl+C (⌘C on a Mac).',
 };
