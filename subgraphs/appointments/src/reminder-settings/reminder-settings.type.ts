@@ -1,4 +1,4 @@
-import { REMINDER_LIMITS, type ReminderChannel as Channel } from '@solace/workers';
+import { CLOCK_TIME, REMINDER_LIMITS, type ReminderChannel as Channel } from '@solace/workers';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -47,10 +47,10 @@ export class ReminderSettingsInput {
   offsetsMinutes!: number[];
 
   @Field(() => String)
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, HH_MM)
+  @Matches(CLOCK_TIME, HH_MM)
   quietHoursStart!: string;
 
   @Field(() => String)
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, HH_MM)
+  @Matches(CLOCK_TIME, HH_MM)
   quietHoursEnd!: string;
 }
