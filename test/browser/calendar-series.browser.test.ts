@@ -1,0 +1,96 @@
+// Recurring series in the staff calendar (real Chromium): the front desk books a weekly series from
+// the new-appointment dialog, one clashing week is listed instead of booked, and cancelling "this and
+// the following sessions" from one session's details ends the series there.
+import type { ChildProcess } from 'node:child_process';
+import { DateTime } from 'luxon';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestClient, createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
+import { freePort, launchChromium, SCREENSHOTS, startWebApp } from '../support/browser';
+import { startStack, type TestStack } from '../support/stack';
+
+const ZONE = 'America/New_York';
+let stack: TestStack;
+let web: ChildProcess;
+let webUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  const port = await freePort();
+  webUrl = `http://127.0.0.1:${port}`;
+  stack = await startStack({ allowedOrigins: [webUrl] });
+  web = await startWebApp({ port, routerUrl: stack.routerUrl, readyPath: '/login' });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  web?.kill('SIGTERM');
+  await stack?.stop();
+});
+
+async function signInAs(page: Page, email: string) {
+  await page.goto(`${webUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL(/\/today/);
+}
+
+describe('recurring series in the calendar', () => {
+  it('books a weekly series, lists the clashing week, and cancels this and the following sessions', async () => {
+    const prisma = testPrisma();
+    const practice = await createTestPractice(undefined, { timeZone: ZONE });
+    const desk = await createTestStaff(practice, { roles: ['FRONT_DESK'] });
+    await createTestStaff(practice, { displayName: 'Dr. Maya Patel' });
+    const maya = await prisma.staffUser.findFirstOrThrow({ where: { practiceId: practice.id, displayName: 'Dr. Maya Patel' } });
+    const dana = await createTestClient(practice, { firstName: 'Dana' });
+    const other = await createTestClient(practice, { firstName: 'Omar' });
+    await prisma.service.create({ data: { practiceId: practice.id, name: 'Individual therapy', durationMinutes: 50, priceCents: 15000 } });
+    // Thursdays at 10:00 New York time from next week; the third Thursday is already taken.
+    const first = DateTime.now().setZone(ZONE).startOf('week').plus({ weeks: 1, days: 3 }).set({ hour: 10 });
+    const taken = first.plus({ weeks: 2 }).toJSDate();
+    await prisma.appointment.create({ data: { practiceId: practice.id, clientId: other.id, clinicianId: maya.id, startsAt: taken, endsAt: new Date(taken.getTime() + 50 * 60_000) } });
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signInAs(page, desk.email);
+    await page.getByRole('link', { name: 'Calendar' }).click();
+    await page.waitForURL(/\/calendar/);
+    await page.getByRole('button', { name: 'New appointment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New appointment' });
+    await dialog.getByRole('combobox', { name: 'Client' }).fill(`Dana ${dana.lastName}`);
+    await dialog.getByRole('option', { name: new RegExp(`${dana.lastName}, Dana`) }).click();
+    await dialog.getByLabel('Service').selectOption({ label: 'Individual therapy (50 min)' });
+    await dialog.getByLabel('Clinician').selectOption({ label: 'Dr. Maya Patel' });
+    await dialog.getByLabel('Starts').fill(first.toFormat("yyyy-MM-dd'T'HH:mm"));
+    await dialog.getByLabel('Repeat').selectOption({ label: 'Every week' });
+    await dialog.getByLabel('Number of sessions').fill('4');
+
+    // All or none by default: the clash is named and nothing is booked.
+    await dialog.getByRole('button', { name: 'Book appointment' }).click();
+    await dialog.getByRole('alert').filter({ hasText: '1 of these sessions clash' }).waitFor({ timeout: 10_000 }).catch(async (error: Error) => {
+      throw new Error(`${error.message}\nThe dialog says: ${await dialog.innerText()}`);
+    });
+    expect(await prisma.appointment.count({ where: { clientId: dana.id } })).toBe(0);
+
+    await dialog.getByLabel('If some sessions clash, book the free ones and list the others').check();
+    await dialog.getByRole('button', { name: 'Book appointment' }).click();
+    await dialog.getByRole('status').filter({ hasText: '1 session was not booked' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/calendar-series-skipped.png`, fullPage: true });
+    const booked = await prisma.appointment.findMany({ where: { clientId: dana.id }, orderBy: { startsAt: 'asc' } });
+    expect(booked.map((a) => DateTime.fromJSDate(a.startsAt).setZone(ZONE).toFormat('ccc HH:mm'))).toEqual(['Thu 10:00', 'Thu 10:00', 'Thu 10:00']);
+    expect(new Set(booked.map((a) => a.seriesId)).size).toBe(1);
+    await page.keyboard.press('Escape');
+
+    // Open the second session (next-next week) and cancel it and the following ones.
+    await page.goto(`${webUrl}/calendar?date=${first.plus({ weeks: 1 }).toFormat('yyyy-MM-dd')}`);
+    await page.locator('.appointment-event').filter({ hasText: `Dana ${dana.lastName}` }).click();
+    const details = page.getByRole('dialog', { name: 'Appointment' });
+    await details.getByText('Part of a series').waitFor();
+    page.once('dialog', (confirm) => void confirm.accept());
+    await details.getByRole('button', { name: 'Cancel this and the following sessions' }).click();
+    await details.getByRole('status').filter({ hasText: '2 sessions cancelled.' }).waitFor();
+    const after = await prisma.appointment.findMany({ where: { clientId: dana.id }, orderBy: { startsAt: 'asc' } });
+    expect(after.map((a) => a.status)).toEqual(['SCHEDULED', 'CANCELLED', 'CANCELLED']);
+  });
+});
