@@ -166,7 +166,7 @@ describe('practice setup', () => {
     await page.close();
   });
 
-  it('keeps setup pages and their links from non-admins', async () => {
+  it('keeps setup pages and their links from non-admins; clinicians edit only their own hours, the front desk anyone’s', async () => {
     const practice = await createTestPractice();
     const clinician = await createTestStaff(practice, { displayName: 'Dr. Lee Chen' });
     const page = await browser.newPage();
@@ -184,5 +184,16 @@ describe('practice setup', () => {
     await page.getByRole('alert').filter({ hasText: 'You do not have access to this.' }).waitFor();
     expect(await testPrisma().room.count({ where: { practiceId: practice.id } })).toBe(0);
     await page.close();
+
+    // The front desk chooses whose hours to edit, but gets neither the admin links nor the booking link.
+    const desk = await createTestStaff(practice, { roles: ['FRONT_DESK'], displayName: 'Robin Desk' });
+    const deskPage = await browser.newPage();
+    await signInAs(deskPage, desk.email);
+    expect(await deskPage.getByRole('link', { name: 'Rooms' }).count()).toBe(0);
+    await deskPage.getByRole('link', { name: 'Availability' }).click();
+    await deskPage.getByLabel('Clinician').selectOption({ label: 'Dr. Lee Chen' });
+    await deskPage.getByRole('heading', { name: 'Weekly hours' }).waitFor();
+    expect(await deskPage.getByLabel('Online booking link').count()).toBe(0);
+    await deskPage.close();
   });
 });
