@@ -87,6 +87,8 @@ describe('recurring series in the calendar', () => {
     await page.locator('.appointment-event').filter({ hasText: `Dana ${dana.lastName}` }).click();
     const details = page.getByRole('dialog', { name: 'Appointment' });
     await details.getByText('Part of a series').waitFor();
+    // The reminder log is part of the details (nothing sent yet for a visit weeks away).
+    await details.getByRole('region', { name: 'Reminders' }).getByText('No reminder attempts yet.').waitFor();
     page.once('dialog', (confirm) => void confirm.accept());
     await details.getByRole('button', { name: 'Cancel this and the following sessions' }).click();
     await details.getByRole('status').filter({ hasText: '2 sessions cancelled.' }).waitFor();

@@ -1,10 +1,12 @@
 // Every user-visible string of the web app, in one place (HOUSE-STYLE: elk's locale files).
 import { booking } from './en-booking';
 import { series } from './en-series';
+import { visitExtras } from './en-visit-extras';
 import { availability, setup } from './en-setup';
 export const en = {
   booking,
   series,
+  visitExtras,
   setup,
   availability,
   app: { name: 'Solace', skipToContent: 'Skip to content', signOut: 'Sign out' },
