@@ -88,7 +88,7 @@ describe('Google Calendar in the browser', () => {
     await page.goto(`${webUrl}/account/google-calendar?code=good-code&state=${consent.searchParams.get('state')}`);
     await page.getByText('Google Calendar is connected.').waitFor();
     // The single-use code does not stay in the address bar.
-    expect(new URL(page.url()).search).toBe('');
+    await expect.poll(() => new URL(page.url()).search).toBe('');
     await page.screenshot({ path: `${SCREENSHOTS}/google-calendar-connected.png`, fullPage: true });
     const connection = await testPrisma().calendarConnection.findFirstOrThrow({ where: { clinicianId: clinician.id } });
     expect(connection.practiceId).toBe(practice.id);
