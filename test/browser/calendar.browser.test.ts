@@ -210,7 +210,7 @@ describe('staff calendar', () => {
     await page.keyboard.press('Escape');
     await details.waitFor({ state: 'hidden' });
     // Focus comes back to the calendar, not to the top of the page.
-    expect(await page.evaluate(() => !!document.activeElement?.closest('.calendar-grid'))).toBe(true);
+    expect(await page.evaluate<boolean>("!!document.activeElement?.closest('.calendar-grid')")).toBe(true);
 
     await page.locator('.appointment-event').filter({ hasText: `Eli ${eli.lastName}` }).click();
     await details.getByRole('button', { name: 'Cancel appointment…' }).click();
@@ -329,5 +329,13 @@ describe('staff calendar', () => {
     const details = readOnly.getByRole('dialog', { name: 'Appointment' });
     await details.getByText('Individual therapy').waitFor();
     expect(await details.getByRole('button', { name: /Check in|Complete|No-show|Cancel appointment/ }).count()).toBe(0);
+
+    // On a phone the calendar opens on one day.
+    const phone = await browser.newPage({ timezoneId: 'Europe/Berlin', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await signInAs(phone, clinician.email);
+    await phone.goto(`${webUrl}/calendar?date=${DateTime.fromJSDate(nextWeek(2, 10)).setZone(ZONE).toISODate()}`);
+    await phone.locator('.appointment-event').filter({ hasText: `Dana ${dana.lastName}` }).waitFor();
+    expect(await phone.getByRole('tab', { name: 'Day view', selected: true }).count()).toBe(1);
+    await phone.screenshot({ path: `${SCREENSHOTS}/calendar-phone.png`, fullPage: true });
   });
 });
