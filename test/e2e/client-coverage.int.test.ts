@@ -143,6 +143,22 @@ describe('guardians and consents', () => {
     expect(await testPrisma().clientGuardian.count({ where: { clientId: client.id } })).toBe(1);
   });
 
+  it("is part of the client's data export: policies with member ids decrypted, guardians, consents", async () => {
+    const { practice, token, client } = await deskWithClient();
+    await gql(stack.routerUrl, ADD_INSURANCE, { clientId: client.id, input: aetna }, token);
+    await gql(stack.routerUrl, ADD_GUARDIAN, { clientId: client.id, input: { name: 'Maria Doe', relationship: 'mother' } }, token);
+    await gql(stack.routerUrl, ADD_CONSENT, { clientId: client.id, input: { kind: 'TELEHEALTH', signedAt: daysAgo(1).toISOString(), signedByName: 'Dana' } }, token);
+    const admin = await tokenFor(await createTestStaff(practice, { roles: ['ADMIN'] }));
+    const exported = await gql(stack.routerUrl, `query($id: ID!) { exportClientData(clientId: $id) { insurances guardians consents documents } }`, { id: client.id }, admin);
+    expect(exported.errors).toBeUndefined();
+    expect(exported.data!.exportClientData).toMatchObject({
+      insurances: [{ rank: 'PRIMARY', payerName: 'Aetna', memberId: 'W123456789' }],
+      guardians: [{ name: 'Maria Doe', relationship: 'mother' }],
+      consents: [{ kind: 'TELEHEALTH', signedByName: 'Dana' }],
+      documents: [],
+    });
+  });
+
   it('ClientBookingFacts gives the booking rules consents and age, only within the caller’s practice', async () => {
     const { practice, token, client } = await deskWithClient();
     await gql(stack.routerUrl, ADD_CONSENT, { clientId: client.id, input: { kind: 'INFORMED_CONSENT', signedAt: daysAgo(10).toISOString(), signedByName: 'Dana' } }, token);

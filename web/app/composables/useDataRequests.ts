@@ -19,6 +19,10 @@ const ExportDocument = graphql(`
       clientId
       exportedAt
       client
+      insurances
+      guardians
+      consents
+      documents
       appointments
       clinicalNotes
       charges

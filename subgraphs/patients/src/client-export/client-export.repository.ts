@@ -20,11 +20,12 @@ export class ClientExportRepository {
   async findRelatedForExport(practiceId: string, clientId: string) {
     const where = { practiceId, clientId };
     const omit = { practiceId: true } as const;
-    const [insurances, guardians, consents] = await Promise.all([
+    const [insurances, guardians, consents, documents] = await Promise.all([
       this.prisma.clientInsurance.findMany({ where, omit, orderBy: { rank: 'asc' } }),
       this.prisma.clientGuardian.findMany({ where, omit, orderBy: { createdAt: 'asc' } }),
       this.prisma.clientConsent.findMany({ where, omit, orderBy: { signedAt: 'asc' } }),
+      this.prisma.clientDocument.findMany({ where: { ...where, confirmedAt: { not: null } }, omit: { practiceId: true, storageKey: true }, orderBy: { createdAt: 'asc' } }),
     ]);
-    return { insurances: insurances.map((row) => ({ ...row, memberId: this.cipher.decrypt(row.memberId, MEMBER_ID_FIELD) })), guardians, consents };
+    return { insurances: insurances.map((row) => ({ ...row, memberId: this.cipher.decrypt(row.memberId, MEMBER_ID_FIELD) })), guardians, consents, documents };
   }
 }

@@ -20,6 +20,7 @@ export class ClientExportResolver {
     ctx.audit?.record('EXPORT', 'ClientInsurance', related.insurances.map((row) => row.id));
     ctx.audit?.record('EXPORT', 'ClientGuardian', related.guardians.map((row) => row.id));
     ctx.audit?.record('EXPORT', 'ClientConsent', related.consents.map((row) => row.id));
+    ctx.audit?.record('EXPORT', 'ClientDocument', related.documents.map((row) => row.id));
     const dates = (row: { subscriberDateOfBirth: Date | null; effectiveOn: Date | null; terminatesOn: Date | null }) => ({
       subscriberDateOfBirth: row.subscriberDateOfBirth && day(row.subscriberDateOfBirth),
       effectiveOn: row.effectiveOn && day(row.effectiveOn),
@@ -32,6 +33,7 @@ export class ClientExportResolver {
       insurances: related.insurances.map((row) => exportRecord({ ...row, ...dates(row) })),
       guardians: related.guardians.map(exportRecord),
       consents: related.consents.map(exportRecord),
+      documents: related.documents.map(exportRecord),
     };
   }
 }

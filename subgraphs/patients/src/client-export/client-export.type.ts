@@ -23,4 +23,7 @@ export class ClientDataExport {
 
   @Field(() => [ExportRecordScalar], { description: 'Consents signed, revoked ones included.' })
   consents!: ExportRecord[];
+
+  @Field(() => [ExportRecordScalar], { description: 'Documents on file (what and when; the files themselves through the chart).' })
+  documents!: ExportRecord[];
 }
