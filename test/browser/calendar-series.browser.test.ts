@@ -1,41 +1,14 @@
 // Recurring series in the staff calendar (real Chromium): the front desk books a weekly series from
 // the new-appointment dialog, one clashing week is listed instead of booked, and cancelling "this and
 // the following sessions" from one session's details ends the series there.
-import type { ChildProcess } from 'node:child_process';
 import { DateTime } from 'luxon';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestClient, createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
-import { freePort, launchChromium, SCREENSHOTS, startWebApp } from '../support/browser';
-import { startStack, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
+import { createTestClient, createTestPractice, createTestStaff, testPrisma } from '../support/factories';
 
 const ZONE = 'America/New_York';
-let stack: TestStack;
-let web: ChildProcess;
-let webUrl: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  const port = await freePort();
-  webUrl = `http://127.0.0.1:${port}`;
-  stack = await startStack({ allowedOrigins: [webUrl] });
-  web = await startWebApp({ port, routerUrl: stack.routerUrl, readyPath: '/login' });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  web?.kill('SIGTERM');
-  await stack?.stop();
-});
-
-async function signInAs(page: Page, email: string) {
-  await page.goto(`${webUrl}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(/\/today/);
-}
+const suite = browserSuite();
 
 describe('recurring series in the calendar', () => {
   it('books a weekly series, lists the clashing week, and cancels this and the following sessions', async () => {
@@ -52,8 +25,8 @@ describe('recurring series in the calendar', () => {
     const taken = first.plus({ weeks: 2 }).toJSDate();
     await prisma.appointment.create({ data: { practiceId: practice.id, clientId: other.id, clinicianId: maya.id, startsAt: taken, endsAt: new Date(taken.getTime() + 50 * 60_000) } });
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signInAs(page, desk.email);
+    const page = await suite.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await suite.signInAs(page, desk.email);
     await page.getByRole('link', { name: 'Calendar' }).click();
     await page.waitForURL(/\/calendar/);
     await page.getByRole('button', { name: 'New appointment' }).click();
@@ -83,7 +56,7 @@ describe('recurring series in the calendar', () => {
     await page.keyboard.press('Escape');
 
     // Open the second session (next-next week) and cancel it and the following ones.
-    await page.goto(`${webUrl}/calendar?date=${first.plus({ weeks: 1 }).toFormat('yyyy-MM-dd')}`);
+    await page.goto(`${suite.webUrl}/calendar?date=${first.plus({ weeks: 1 }).toFormat('yyyy-MM-dd')}`);
     await page.locator('.appointment-event').filter({ hasText: `Dana ${dana.lastName}` }).click();
     const details = page.getByRole('dialog', { name: 'Appointment' });
     await details.getByText('Part of a series').waitFor();
