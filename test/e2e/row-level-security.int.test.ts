@@ -52,6 +52,19 @@ describe('row-level security in PostgreSQL', () => {
     expect(await runInSystemScope(everyone)).toHaveLength(2);
   });
 
+  it('lets the client-search functions (run as the owner, for the trigram indexes) answer only for the caller’s own practice', async () => {
+    const [a, b] = [await createTestPractice(), await createTestPractice()];
+    const clientB = await testPrisma().client.create({ data: { practiceId: b.id, firstName: 'Zebulon', lastName: 'Quist', dateOfBirth: new Date('1990-01-01'), phone: '+1 404 555 0199' } });
+    const names = (practiceId: string) => app.$queryRaw<Array<{ id: string }>>`SELECT id FROM solace_client_name_matches(${practiceId}::uuid, 'zebulon quist')`;
+    const phones = (practiceId: string) => app.$queryRaw<Array<{ id: string }>>`SELECT solace_client_key_matches(${practiceId}::uuid, '4045550199', NULL) AS id`;
+    expect(await runInPracticeScope(b.id, () => names(b.id))).toEqual([{ id: clientB.id }]);
+    expect(await runInPracticeScope(b.id, () => phones(b.id))).toEqual([{ id: clientB.id }]);
+    // Another practice's scope asking for b's clients, or no scope at all, gets nothing.
+    expect(await runInPracticeScope(a.id, () => names(b.id))).toEqual([]);
+    expect(await runInPracticeScope(a.id, () => phones(b.id))).toEqual([]);
+    expect(await names(b.id)).toEqual([]);
+  });
+
   it('refuses to write a row into another practice and changes nothing there', async () => {
     const [a, b] = [await createTestPractice(), await createTestPractice()];
     const clientB = await createTestClient(b, { firstName: 'Original' });

@@ -15,23 +15,24 @@ export class ClientSearchRepository {
 
   /** Ids of matching clients, best first: exact keys (id, date of birth, phone) before names by likeness. */
   async search(practiceId: string, terms: SearchTerms, limit: number): Promise<string[]> {
+    // Name, phone and id-prefix matching go through owner-run functions that can use the trigram
+    // indexes under row-level security (migration 20261202000000_client_search_under_rls).
     const keyed: Sql[] = [];
     if (terms.id) keyed.push(Prisma.sql`c."id" = ${terms.id}::uuid`);
-    if (terms.idPrefix) keyed.push(Prisma.sql`c."id"::text LIKE ${`${terms.idPrefix}%`}`);
     if (terms.dateOfBirth) keyed.push(Prisma.sql`c."dateOfBirth" = ${terms.dateOfBirth}::date`);
-    if (terms.phoneDigits) keyed.push(Prisma.sql`solace_digits(c."phone") LIKE ${`%${terms.phoneDigits}%`}`);
+    if (terms.phoneDigits || terms.idPrefix) {
+      keyed.push(Prisma.sql`c."id" IN (SELECT solace_client_key_matches(${practiceId}::uuid, ${terms.phoneDigits}, ${terms.idPrefix}))`);
+    }
 
-    const name = Prisma.sql`solace_client_search_name(c."firstName", c."lastName", c."preferredName")`;
     const queries: Sql[] = [];
     if (keyed.length) {
       queries.push(Prisma.sql`SELECT c."id", 2::real AS score, c."lastName", c."firstName" FROM "Client" c
         WHERE c."practiceId" = ${practiceId}::uuid AND (${Prisma.join(keyed, ' OR ')})`);
     }
     if (terms.name) {
-      // `<%` (word similarity, good for prefixes as people type) and `%` (whole-name similarity)
-      // both use the trigram GIN index on the same expression.
-      queries.push(Prisma.sql`SELECT c."id", greatest(word_similarity(${terms.name}, ${name}), similarity(${terms.name}, ${name})) AS score, c."lastName", c."firstName"
-        FROM "Client" c WHERE c."practiceId" = ${practiceId}::uuid AND (${terms.name} <% ${name} OR ${name} % ${terms.name})`);
+      // `<%` (word similarity, good for prefixes as people type) and `%` (whole-name similarity).
+      queries.push(Prisma.sql`SELECT c."id", m.score, c."lastName", c."firstName"
+        FROM solace_client_name_matches(${practiceId}::uuid, ${terms.name}) m JOIN "Client" c ON c."id" = m."id"`);
     }
     if (!queries.length) return [];
     const sql = Prisma.sql`SELECT "id" FROM (${Prisma.join(queries, ' UNION ALL ')}) AS found
