@@ -6,6 +6,7 @@ import type { SchedulingPolicyRepository } from '../scheduling-policy/scheduling
 import type { AvailabilityRepository, BookableClinician } from './availability.repository';
 import type { BusyElsewhere } from './busy-elsewhere';
 import { findSlots, type Interval } from './slot-finder';
+import { ZoneClock } from './zone-clock';
 import type { SlotHolds } from '@solace/server-kit';
 
 const MAX_RANGE_DAYS = 35;
@@ -74,6 +75,7 @@ export class AvailabilityService {
     ]);
 
     const slots: Slot[] = [];
+    const clock = new ZoneClock(practice.timeZone);
     for (const clinicianId of ids) {
       const mine = exceptions.filter((e) => e.clinicianId === clinicianId);
       const window = (kind: string): Interval[] => mine.filter((e) => e.kind === kind).map((e) => ({ start: e.startsAt.getTime(), end: e.endsAt.getTime() }));
@@ -86,6 +88,7 @@ export class AvailabilityService {
           busy: [...(appointments.get(clinicianId) ?? []), ...(held.get(clinicianId) ?? []), ...(outside.get(clinicianId) ?? [])],
         },
         { from, to, durationMinutes: service.durationMinutes, stepMinutes: policy.slotStepMinutes },
+        clock,
       );
       for (const slot of found) slots.push({ clinicianId, startsAt: new Date(slot.start), endsAt: new Date(slot.end) });
     }

@@ -20,6 +20,22 @@ describe('slot finder', () => {
     expect(slots.map((s) => iso(s.start))).toEqual(['2030-03-04T14:00:00.000Z', '2030-03-11T13:00:00.000Z']);
   });
 
+  it('keeps wall times on the days the clocks change, Sunday hours included', () => {
+    const sundays: DiaryInputs = { ...mondayMornings, weeklyHours: [{ weekday: 7, startMinute: 9 * 60, endMinute: 11 * 60 }] };
+    // Spring forward (2030-03-10, 02:00 becomes 03:00) and fall back (2030-11-03, 02:00 becomes 01:00).
+    const spring = findSlots(sundays, { from: t('2030-03-10T00:00:00Z'), to: t('2030-03-11T00:00:00Z'), durationMinutes: 60, stepMinutes: 60 });
+    expect(spring.map((s) => iso(s.start))).toEqual(['2030-03-10T13:00:00.000Z', '2030-03-10T14:00:00.000Z']);
+    const autumn = findSlots(sundays, { from: t('2030-11-03T00:00:00Z'), to: t('2030-11-04T00:00:00Z'), durationMinutes: 60, stepMinutes: 60 });
+    expect(autumn.map((s) => iso(s.start))).toEqual(['2030-11-03T14:00:00.000Z', '2030-11-03T15:00:00.000Z']);
+  });
+
+  it('counts steps from the local hour in a zone 45 minutes off the hour', () => {
+    // Kathmandu is UTC+05:45: local 09:00 is 03:15 UTC; after a 09:10–10:00 visit the next half-hour step is 10:00.
+    const diary: DiaryInputs = { ...mondayMornings, timeZone: 'Asia/Kathmandu', busy: [{ start: t('2030-03-04T03:25:00Z'), end: t('2030-03-04T04:15:00Z') }] };
+    const slots = findSlots(diary, { from: t('2030-03-03T18:15:00Z'), to: t('2030-03-04T18:15:00Z'), durationMinutes: 50, stepMinutes: 30 });
+    expect(slots.map((s) => iso(s.start))).toEqual(['2030-03-04T04:15:00.000Z', '2030-03-04T04:45:00.000Z', '2030-03-04T05:15:00.000Z']);
+  });
+
   it('removes time off and busy time, adds extra hours, and never offers a slot that does not fit', () => {
     const diary: DiaryInputs = {
       ...mondayMornings,

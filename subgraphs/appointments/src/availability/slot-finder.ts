@@ -2,7 +2,7 @@
 // exceptions and busy times; this works out the open time in the practice's time zone (weekly
 // hours are wall-clock times, so a 09:00 start stays 09:00 across daylight-saving changes) and cuts
 // it into slots that start on the policy's step (09:00, 09:30, ... for a 30-minute step).
-import { DateTime } from 'luxon';
+import { ZoneClock } from './zone-clock';
 
 export interface Interval {
   start: number;
@@ -27,45 +27,41 @@ export interface SlotQuery {
 }
 
 /** Open time in [from, to): weekly hours plus extra hours, minus time off and busy time. */
-export function openTime(diary: DiaryInputs, from: number, to: number): Interval[] {
+export function openTime(diary: DiaryInputs, from: number, to: number, clock = new ZoneClock(diary.timeZone)): Interval[] {
   const working: Interval[] = [...diary.extraHours];
   // One day either side: local days that straddle the UTC range still contribute their hours.
-  let day = DateTime.fromMillis(from, { zone: diary.timeZone }).startOf('day').minus({ days: 1 });
-  const lastDay = DateTime.fromMillis(to, { zone: diary.timeZone }).startOf('day').plus({ days: 1 });
-  while (day <= lastDay) {
+  for (const day of clock.days(from, to)) {
     for (const block of diary.weeklyHours) {
       if (block.weekday !== day.weekday) continue;
-      working.push({ start: wallClock(day, block.startMinute), end: wallClock(day, block.endMinute) });
+      working.push({ start: clock.wallClock(day, block.startMinute), end: clock.wallClock(day, block.endMinute) });
     }
-    day = day.plus({ days: 1 });
   }
   return subtract(clip(merge(working), from, to), merge([...diary.timeOff, ...diary.busy]));
 }
 
-/** Slot start times, ascending, for a service of `durationMinutes` within the open time. */
-export function findSlots(diary: DiaryInputs, query: SlotQuery): Interval[] {
+/**
+ * Slot start times, ascending, for a service of `durationMinutes` within the open time. Pass one
+ * `clock` for all clinicians of a search: they share its time-zone work.
+ */
+export function findSlots(diary: DiaryInputs, query: SlotQuery, clock = new ZoneClock(diary.timeZone)): Interval[] {
   const length = query.durationMinutes * 60_000;
+  const step = query.stepMinutes * 60_000;
   const slots: Interval[] = [];
-  for (const open of openTime(diary, query.from, query.to)) {
-    for (let start = firstStepAtOrAfter(open.start, query.stepMinutes, diary.timeZone); start + length <= open.end; start += query.stepMinutes * 60_000) {
+  for (const open of openTime(diary, query.from, query.to, clock)) {
+    for (let start = firstStepAtOrAfter(open.start, step, clock); start + length <= open.end; start += step) {
       slots.push({ start, end: start + length });
     }
   }
   return slots;
 }
 
-/** Local wall-clock minutes after midnight of `day` as an instant; 24:00 is the next midnight. */
-function wallClock(day: DateTime, minutes: number): number {
-  return day.plus({ minutes }).toMillis();
+/** Steps are counted from the local hour, so a half-hour zone still offers :00 and :30. */
+function firstStepAtOrAfter(instant: number, step: number, clock: ZoneClock): number {
+  const intoLocalHour = mod(instant + clock.offsetMinutes(instant) * 60_000, 3_600_000);
+  return instant - intoLocalHour + Math.ceil(intoLocalHour / step) * step;
 }
 
-/** Steps are counted from the local hour, so a half-hour zone still offers :00 and :30. */
-function firstStepAtOrAfter(instant: number, stepMinutes: number, timeZone: string): number {
-  const local = DateTime.fromMillis(instant, { zone: timeZone });
-  const minuteOfHour = local.minute + local.second / 60 + local.millisecond / 60_000;
-  const stepsIntoHour = Math.ceil(minuteOfHour / stepMinutes - 1e-9);
-  return local.startOf('hour').plus({ minutes: stepsIntoHour * stepMinutes }).toMillis();
-}
+const mod = (value: number, by: number) => ((value % by) + by) % by;
 
 export function merge(intervals: Interval[]): Interval[] {
   const sorted = intervals.filter((i) => i.end > i.start).sort((a, b) => a.start - b.start);
