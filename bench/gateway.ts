@@ -47,7 +47,7 @@ async function main() {
     console.log(`router/direct p50 latency ratio (a): ${(routed.p50 / direct.p50).toFixed(2)}`);
     console.log(`Today query vs single-subgraph query through the router, throughput: ${(today.requestsPerSecond / routed.requestsPerSecond).toFixed(2)}`);
   } finally {
-    stack.stop();
+    await stack.stop();
   }
 }
 

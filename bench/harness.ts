@@ -85,7 +85,8 @@ export interface BenchStack {
   routerUrl: string;
   subgraphUrl(name: (typeof SUBGRAPH_NAMES)[number]): string;
   bearerFor(claims: { sub: string; practiceId: string; roles: RoleName[] }): Promise<Record<string, string>>;
-  stop(): void;
+  /** Stops the services first, then the database they use (so none of them sees it vanish). */
+  stop(): Promise<void>;
 }
 
 /**
@@ -96,8 +97,10 @@ export async function startBenchStack<T>(seed: (ownerDatabaseUrl: string) => Pro
   if (!process.env.DATABASE_URL && !process.env.DATABASE_OWNER_URL) rmSync(resolve(ROOT, '.data/bench-postgres'), { recursive: true, force: true });
   const services = ensureLocalServices('bench');
   const children: ChildProcess[] = [];
-  const stop = () => {
+  const stop = async () => {
+    const exited = children.filter((child) => child.exitCode === null && child.signalCode === null).map((child) => new Promise((resolveExit) => child.once('exit', resolveExit)));
     children.forEach((child) => child.kill('SIGTERM'));
+    await Promise.race([Promise.all(exited), new Promise((resolveWait) => setTimeout(resolveWait, 10_000))]);
     services.stop();
   };
   try {
@@ -122,7 +125,7 @@ export async function startBenchStack<T>(seed: (ownerDatabaseUrl: string) => Pro
     };
     return { services, routerUrl, subgraphUrl, bearerFor, stop, seeded };
   } catch (error) {
-    stop();
+    await stop();
     throw error;
   }
 }

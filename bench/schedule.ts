@@ -62,7 +62,7 @@ async function main() {
     results.push(await measure('(c) availability, 1 service × 50 clinicians × 4 weeks', url, bearer, availability));
     printFigures(results);
   } finally {
-    stack.stop();
+    await stack.stop();
   }
 }
 
