@@ -116,6 +116,7 @@ describe('waitlist in the browser', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain(`${weekdayName(startsAt, 'short')} · 09:00–12:00 · Dr. Maya Patel`);
     expect(await row.textContent()).toContain('Not offered a time yet');
+    expect(await row.getByRole('cell', { name: 'Individual therapy' }).count()).toBe(1);
     const entry = await prisma.waitlistEntry.findFirstOrThrow({ where: { clientId: dana.id } });
     expect(entry).toMatchObject({ practiceId: practice.id, serviceId: service.id, preferredClinicianIds: [maya.id], preferredWeekdays: [startsAt.getUTCDay()], status: 'ACTIVE', note: 'Prefers mornings' });
     // The form is ready for the next client.

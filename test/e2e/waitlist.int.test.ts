@@ -43,7 +43,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const ADD = `mutation($input: WaitlistEntryInput!) { addToWaitlist(input: $input) { id status preferredWeekdays earliestTime latestTime client { id } } }`;
+const ADD = `mutation($input: WaitlistEntryInput!) { addToWaitlist(input: $input) { id status preferredWeekdays earliestTime latestTime client { id } service { name } } }`;
 const VIEW = `query($token: String!) { waitlistOffer(token: $token) { status startsAt clinicianName serviceName practiceName } }`;
 const tokenIn = (email: string) => /\/waitlist\/([A-Za-z0-9_-]{43})/.exec(email)![1]!;
 
@@ -73,6 +73,7 @@ describe('waitlist', () => {
       expect(result.errors).toBeUndefined();
       added.push(result.data!.addToWaitlist);
     }
+    expect(added.map((entry) => entry.service.name)).toEqual(['Individual therapy', 'Individual therapy', 'Individual therapy']);
 
     const cancelled = await gql(stack.routerUrl, `mutation($id: ID!) { cancelAppointment(id: $id, reason: CLIENT_REQUEST) { status } }`, { id: booking.data!.bookAppointment.id }, desk);
     expect(cancelled.errors).toBeUndefined();

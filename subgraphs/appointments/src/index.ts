@@ -69,7 +69,7 @@ export const appointmentsSubgraph: SubgraphDefinition = {
     new ReminderSettingsResolver(new ReminderSettingsRepository(deps.prisma), lazyQueue(deps, createReminderReplansQueue)),
     new ReminderDeliveriesResolver(new ReminderDeliveryLogRepository(deps.prisma)),
     new AvailabilityResolver(availabilityService(deps)),
-    new WaitlistResolver(new WaitlistService(new WaitlistRepository(deps.prisma), catalogService(deps), appointmentService(deps), new SlotHolds(deps.redis), waitlistQueue(deps))),
+    new WaitlistResolver(new WaitlistService(new WaitlistRepository(deps.prisma), catalogService(deps), appointmentService(deps), new SlotHolds(deps.redis), waitlistQueue(deps)), catalogService(deps)),
     new SeriesResolver(
       new SeriesService(
         new SeriesRepository(deps.prisma),

@@ -39,6 +39,10 @@ const WaitlistEntriesDocument = graphql(`
         firstName
         lastName
       }
+      service {
+        id
+        name
+      }
       offers {
         id
         startsAt

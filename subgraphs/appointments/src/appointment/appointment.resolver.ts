@@ -1,5 +1,6 @@
-import { allowedRoles, AuditAs, ClientRef, type RequestContext, requestLoader, requireUser, StaffUserRef } from '@solace/server-kit';
+import { allowedRoles, AuditAs, ClientRef, type RequestContext, requireUser, StaffUserRef } from '@solace/server-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { loadRoom, loadService } from '../catalog/catalog.loaders';
 import type { CatalogService } from '../catalog/catalog.service';
 import { Room, Service } from '../catalog/catalog.type';
 import { AppointmentRangeArgs, BookAppointmentInput, CancelAppointmentArgs, RescheduleAppointmentArgs, SetAppointmentStatusArgs } from './appointment.input';
@@ -70,16 +71,12 @@ export class AppointmentResolver {
 
   @FieldResolver(() => Service, { nullable: true })
   service(@Root() appointment: Appointment, @Ctx() ctx: RequestContext) {
-    if (!appointment.serviceId) return null;
-    const { practiceId } = requireUser(ctx);
-    return requestLoader(ctx, `Service:${practiceId}`, (ids) => this.catalog.servicesByIds(practiceId, ids)).load(appointment.serviceId);
+    return loadService(this.catalog, ctx, appointment.serviceId);
   }
 
   @FieldResolver(() => Room, { nullable: true })
   room(@Root() appointment: Appointment, @Ctx() ctx: RequestContext) {
-    if (!appointment.roomId) return null;
-    const { practiceId } = requireUser(ctx);
-    return requestLoader(ctx, `Room:${practiceId}`, (ids) => this.catalog.roomsByIds(practiceId, ids)).load(appointment.roomId);
+    return loadRoom(this.catalog, ctx, appointment.roomId);
   }
 }
 

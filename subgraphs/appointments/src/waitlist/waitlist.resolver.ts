@@ -1,7 +1,9 @@
 import { allowedRoles, AuditAs, ClientRef, requireUser, SystemScope, type RequestContext } from '@solace/server-kit';
 import { IsIn, Matches } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { Modality } from '../catalog/catalog.type';
+import { loadService } from '../catalog/catalog.loaders';
+import type { CatalogService } from '../catalog/catalog.service';
+import { Modality, Service } from '../catalog/catalog.type';
 import type { WaitlistService } from './waitlist.service';
 import { WaitlistEntry, WaitlistEntryInput, WaitlistOfferView, WaitlistStatus } from './waitlist.type';
 
@@ -21,7 +23,10 @@ class AcceptOfferArgs extends OfferTokenArgs {
 
 @Resolver(() => WaitlistEntry)
 export class WaitlistResolver {
-  constructor(private readonly waitlist: WaitlistService) {}
+  constructor(
+    private readonly waitlist: WaitlistService,
+    private readonly catalog: CatalogService,
+  ) {}
 
   @Authorized(...allowedRoles('waitlistEntries'))
   @Query(() => [WaitlistEntry], { description: 'The waitlist, first come first served.' })
@@ -64,5 +69,10 @@ export class WaitlistResolver {
   @FieldResolver(() => ClientRef)
   client(@Root() entry: WaitlistEntry): ClientRef {
     return { id: entry.clientId };
+  }
+
+  @FieldResolver(() => Service, { nullable: true, description: 'The service the client is waiting for.' })
+  service(@Root() entry: WaitlistEntry, @Ctx() ctx: RequestContext) {
+    return loadService(this.catalog, ctx, entry.serviceId);
   }
 }
