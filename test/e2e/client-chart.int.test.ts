@@ -27,7 +27,7 @@ describe('clientAppointments', () => {
     const next = await createTestAppointment(practice, client, clinician, { startsAt: hoursFromNow(48) });
     const other = await createTestClient(practice);
     await createTestAppointment(practice, other, clinician, { startsAt: hoursFromNow(24) });
-    const note = await testPrisma().clinicalNote.create({ data: { practiceId: practice.id, appointmentId: past.id, authorId: clinician.id, body: 'Session notes' } });
+    const note = await testPrisma().clinicalNote.create({ data: { practiceId: practice.id, appointmentId: past.id, clientId: past.clientId, serviceDate: past.startsAt, authorId: clinician.id, body: 'Session notes' } });
     const charge = await testPrisma().charge.create({ data: { practiceId: practice.id, appointmentId: past.id, clientId: client.id, cptCode: '90837', amountCents: 15000 } });
 
     const token = await tokenFor(clinician);

@@ -42,7 +42,7 @@ async function clientWithPortalAndVisits() {
   await prisma.client.update({ where: { id: client.id }, data: { phone: '+1 555 0100' } });
   const past = await createTestAppointment(practice, client, clinician, { startsAt: new Date(Date.now() - 7 * 86_400_000), status: 'COMPLETED' });
   const future = await createTestAppointment(practice, client, clinician, { startsAt: new Date(Date.now() + 7 * 86_400_000) });
-  const note = await prisma.clinicalNote.create({ data: { practiceId: practice.id, appointmentId: past.id, authorId: clinician.id, body: 'retained' } });
+  const note = await prisma.clinicalNote.create({ data: { practiceId: practice.id, appointmentId: past.id, clientId: past.clientId, serviceDate: past.startsAt, authorId: clinician.id, body: 'retained' } });
   const account = await prisma.clientAccount.create({ data: { practiceId: practice.id, clientId: client.id, email: client.email! } });
   const session = await prisma.authSession.create({
     data: { practiceId: practice.id, userId: account.id, subject: 'CLIENT', expiresAt: new Date(Date.now() + 86_400_000) },

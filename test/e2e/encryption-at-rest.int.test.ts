@@ -47,7 +47,7 @@ describe('encryption at rest', () => {
     const appointment = await createTestAppointment(practice, client, clinician);
     const oldCipher = createFieldCipher({});
     const prisma = testPrisma();
-    const note = await prisma.clinicalNote.create({ data: { practiceId: practice.id, appointmentId: appointment.id, authorId: clinician.id, body: oldCipher.encrypt('Old key text', 'ClinicalNote.body') } });
+    const note = await prisma.clinicalNote.create({ data: { practiceId: practice.id, appointmentId: appointment.id, clientId: appointment.clientId, serviceDate: appointment.startsAt, authorId: clinician.id, body: oldCipher.encrypt('Old key text', 'ClinicalNote.body') } });
 
     const newKeys = `k${Date.now()}:${randomBytes(32).toString('base64url')},${process.env.SOLACE_ENCRYPTION_KEYS ?? 'dev1:c29sYWNlLWRldmVsb3BtZW50LWtleS0wMDAwMDAwMDA'}`;
     const rotated = createFieldCipher({ SOLACE_ENCRYPTION_KEYS: newKeys });

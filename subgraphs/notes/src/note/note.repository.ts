@@ -1,7 +1,7 @@
 import type { FieldCipher, PrismaClient } from '@solace/server-kit';
 import type { ClinicalNote } from './note.type';
 
-const FIELDS = { id: true, appointmentId: true, authorId: true, status: true, body: true, updatedAt: true } as const;
+const FIELDS = { id: true, appointmentId: true, clientId: true, authorId: true, noteType: true, serviceDate: true, status: true, body: true, diagnosisCodes: true, revision: true, signedAt: true, updatedAt: true } as const;
 /** Note bodies are encrypted at rest; this names the field in the ciphertext's authenticated data. */
 export const NOTE_BODY_FIELD = 'ClinicalNote.body';
 
@@ -23,10 +23,10 @@ export class NoteRepository {
 
   /** Read-only look at the appointment being documented (owned by the appointments domain). */
   findAppointment(practiceId: string, appointmentId: string) {
-    return this.prisma.appointment.findFirst({ where: { id: appointmentId, practiceId }, select: { id: true, clinicianId: true } });
+    return this.prisma.appointment.findFirst({ where: { id: appointmentId, practiceId }, select: { id: true, clinicianId: true, clientId: true, startsAt: true } });
   }
 
-  async create(data: { practiceId: string; appointmentId: string; authorId: string; body: string }): Promise<ClinicalNote> {
+  async create(data: { practiceId: string; appointmentId: string; clientId: string; serviceDate: Date; authorId: string; body: string }): Promise<ClinicalNote> {
     const row = await this.prisma.clinicalNote.create({ data: { ...data, body: this.cipher.encrypt(data.body, NOTE_BODY_FIELD) }, select: FIELDS });
     return this.readable(row);
   }
@@ -35,7 +35,7 @@ export class NoteRepository {
   async updateDraftBody(practiceId: string, id: string, body: string): Promise<ClinicalNote | null> {
     const { count } = await this.prisma.clinicalNote.updateMany({
       where: { id, practiceId, status: 'DRAFT' },
-      data: { body: this.cipher.encrypt(body, NOTE_BODY_FIELD) },
+      data: { body: this.cipher.encrypt(body, NOTE_BODY_FIELD), revision: { increment: 1 } },
     });
     return count === 1 ? this.findInPractice(practiceId, id) : null;
   }

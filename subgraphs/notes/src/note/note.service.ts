@@ -32,7 +32,7 @@ export class NoteService {
     if (await this.notes.findByAppointment(user.practiceId, appointmentId)) {
       throw new DomainError('CONFLICT', 'This appointment already has a note; edit it instead.');
     }
-    return this.notes.create({ practiceId: user.practiceId, appointmentId, authorId: user.sub, body });
+    return this.notes.create({ practiceId: user.practiceId, appointmentId, clientId: appointment.clientId, serviceDate: appointment.startsAt, authorId: user.sub, body });
   }
 
   async updateDraft(user: AuthClaims, id: string, body: string): Promise<ClinicalNote> {

@@ -1,8 +1,29 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-export const NoteStatus = { DRAFT: 'DRAFT', SIGNED: 'SIGNED' } as const;
+export const NoteStatus = { DRAFT: 'DRAFT', IN_REVIEW: 'IN_REVIEW', SIGNED: 'SIGNED', AMENDED: 'AMENDED' } as const;
 export type NoteStatus = (typeof NoteStatus)[keyof typeof NoteStatus];
-registerEnumType(NoteStatus, { name: 'NoteStatus' });
+registerEnumType(NoteStatus, {
+  name: 'NoteStatus',
+  valuesConfig: {
+    DRAFT: { description: 'Being written; autosaved.' },
+    IN_REVIEW: { description: "An associate's note waiting for the supervisor to co-sign or return it." },
+    SIGNED: { description: 'Signed and locked.' },
+    AMENDED: { description: 'Signed, with at least one signed addendum.' },
+  },
+});
+
+export const NoteType = {
+  SOAP: 'SOAP',
+  PROGRESS: 'PROGRESS',
+  INTAKE_ASSESSMENT: 'INTAKE_ASSESSMENT',
+  PSYCHIATRIC_EVALUATION: 'PSYCHIATRIC_EVALUATION',
+  TREATMENT_PLAN: 'TREATMENT_PLAN',
+  SAFETY_PLAN: 'SAFETY_PLAN',
+  DISCHARGE_SUMMARY: 'DISCHARGE_SUMMARY',
+  CRISIS_INTERVENTION: 'CRISIS_INTERVENTION',
+} as const;
+export type NoteType = (typeof NoteType)[keyof typeof NoteType];
+registerEnumType(NoteType, { name: 'NoteType' });
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'Clinical documentation of one appointment.' })
@@ -11,13 +32,29 @@ export class ClinicalNote {
   id!: string;
 
   appointmentId!: string;
+  clientId!: string;
   authorId!: string;
+
+  @Field(() => NoteType)
+  noteType!: NoteType;
+
+  @Field(() => Date, { description: 'When the session took place; the documentation deadlines count from here.' })
+  serviceDate!: Date;
 
   @Field(() => NoteStatus)
   status!: NoteStatus;
 
   @Field(() => String)
   body!: string;
+
+  @Field(() => [String], { description: 'ICD-10-CM codes, primary first.' })
+  diagnosisCodes!: string[];
+
+  @Field(() => Int, { description: 'Increases with every save; a save names the revision it edited (optimistic locking).' })
+  revision!: number;
+
+  @Field(() => Date, { nullable: true })
+  signedAt!: Date | null;
 
   @Field(() => Date)
   updatedAt!: Date;
