@@ -1,6 +1,7 @@
 // Telehealth sessions through the router with Zoom faked by msw: booking gets a meeting (topic names
 // the practice, never the client), a series shares one meeting, a Zoom outage leaves the booking
-// with its link pending until createMeetingLink succeeds, and cancelling deletes the meeting.
+// with its link pending until createMeetingLink succeeds, and cancelling deletes the meeting (a
+// series' meeting once no session is left to use it).
 import { FetchInterceptor } from '@mswjs/interceptors/fetch';
 import { SetupServerApi } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,7 +76,7 @@ describe('telehealth meeting links', () => {
     const before = zoom.state.meetings.size;
     const series = await gql(
       stack.routerUrl,
-      `mutation($input: BookSeriesInput!) { bookSeries(input: $input) { booked { meetingJoinUrl } } }`,
+      `mutation($input: BookSeriesInput!) { bookSeries(input: $input) { booked { id meetingJoinUrl } } }`,
       { input: { clientId: client.id, modality: 'TELEHEALTH', startsAt: inDays(6), endsAt: inDays(6, 16), recurrence: { frequency: 'WEEKLY', count: 4 } } },
       token,
     );
@@ -85,6 +86,14 @@ describe('telehealth meeting links', () => {
     expect(new Set(links).size).toBe(1);
     expect(links[0]).toMatch(/^https:\/\//);
     expect(zoom.state.meetings.size).toBe(before + 1);
+
+    // Cancelling the last two sessions keeps the meeting for the first two; cancelling the rest deletes it.
+    const [first, , third] = series.data!.bookSeries.booked as Array<{ id: string }>;
+    const CANCEL = `mutation($id: ID!, $scope: SeriesEditScope!) { cancelSeries(appointmentId: $id, scope: $scope) { status } }`;
+    expect((await gql(stack.routerUrl, CANCEL, { id: third!.id, scope: 'THIS_AND_FOLLOWING' }, token)).data!.cancelSeries).toHaveLength(2);
+    expect(zoom.state.meetings.size).toBe(before + 1);
+    expect((await gql(stack.routerUrl, CANCEL, { id: first!.id, scope: 'ALL' }, token)).data!.cancelSeries).toHaveLength(2);
+    expect(zoom.state.meetings.size).toBe(before);
 
     const stranger = await tokenFor(await createTestStaff(await createTestPractice(), { roles: ['ADMIN'] }));
     expect((await gql(stack.routerUrl, `mutation($id: ID!) { createMeetingLink(id: $id) { id } }`, { id: booked.data!.bookAppointment.id }, stranger)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -123,6 +123,7 @@ export class SeriesService {
     const late = CLIENT_REASONS.includes(args.reason) ? affected.filter((o) => o.startsAt.getTime() - now.getTime() < lateCancelHours * 3600_000).map((o) => o.id) : [];
     const cancelled = await this.series.cancel(user.practiceId, affected.map((o) => o.id), late, { cancelReason: args.reason, cancelNote: args.note?.trim() || null, cancelledAt: now });
     for (const appointment of cancelled) await this.sideEffects.statusChanged(appointment, requestId);
+    await this.meetings?.releaseSeriesMeeting(cancelled, await this.series.occurrences(user.practiceId, anchor.seriesId), now);
     return cancelled;
   }
 

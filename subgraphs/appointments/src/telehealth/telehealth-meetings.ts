@@ -29,7 +29,8 @@ export class TelehealthMeetings {
 
   /**
    * One meeting for a whole series (the same link every week, as clinicians keep a standing room);
-   * its meeting is not deleted when single sessions are cancelled.
+   * its meeting is not deleted when single sessions are cancelled, only when none is left to use it
+   * (releaseSeriesMeeting).
    */
   async attachToSeries(appointments: Appointment[]): Promise<Appointment[]> {
     const first = appointments[0];
@@ -69,6 +70,22 @@ export class TelehealthMeetings {
       await this.provider.deleteMeeting(appointment.meetingExternalId);
     } catch (error) {
       this.log.warn({ err: error, appointmentId: appointment.id }, 'telehealth meeting not deleted');
+    }
+  }
+
+  /**
+   * After sessions of a series were cancelled: deletes the series' meeting once no session still to
+   * come uses it (best effort, like detach).
+   */
+  async releaseSeriesMeeting(cancelled: Appointment[], occurrences: Appointment[], now = new Date()): Promise<void> {
+    const meetingId = cancelled.find((a) => a.meetingExternalId)?.meetingExternalId;
+    if (!meetingId) return;
+    const stillUsed = occurrences.some((o) => o.meetingExternalId === meetingId && o.endsAt > now && (o.status === 'SCHEDULED' || o.status === 'CHECKED_IN'));
+    if (stillUsed) return;
+    try {
+      await this.provider.deleteMeeting(meetingId);
+    } catch (error) {
+      this.log.warn({ err: error, seriesId: cancelled[0]?.seriesId }, 'telehealth meeting of a series not deleted');
     }
   }
 
