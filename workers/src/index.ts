@@ -51,3 +51,15 @@ export {
 export { CalendarProviderError, type CalendarProvider, type CalendarTokens, type OutsideEvent } from './calendar-sync/calendar-provider';
 export { createCalendarProvider, GoogleCalendarProvider } from './calendar-sync/google-calendar.provider';
 export { CALENDAR_SYNC_QUEUE, createCalendarSyncQueue, enqueuePush, schedulePulls, stopPulls, type CalendarSyncJobData, type CalendarSyncQueue } from './calendar-sync/calendar-sync.queue';
+export {
+  billingHold,
+  calendarDaysSince,
+  complianceRuleProblems,
+  COMPLIANCE_MAX_DAY,
+  DOCUMENTED_NOTE_STATUSES,
+  GEORGIA_COMPLIANCE_RULES,
+  type BillingHold,
+  type ComplianceRuleProblem,
+  type ComplianceRulesValues,
+} from './compliance/compliance-rules';
+export { COMPLIANCE_QUEUE, createComplianceQueue, enqueuePracticeRun, scheduleComplianceSweeps, type ComplianceJobData, type ComplianceQueue } from './compliance/compliance.queue';

@@ -7,6 +7,9 @@ import { startClientErasureWorker } from './client-erasure/client-erasure.worker
 import { CalendarSyncRepository } from './calendar-sync/calendar-sync.repository';
 import { startCalendarSyncWorker } from './calendar-sync/calendar-sync.worker';
 import { createCalendarProvider } from './calendar-sync/google-calendar.provider';
+import { createComplianceQueue, scheduleComplianceSweeps } from './compliance/compliance.queue';
+import { CompliancePracticesRepository, ComplianceRepository } from './compliance/compliance.repository';
+import { startComplianceWorker } from './compliance/compliance.worker';
 import { createEmailProvider } from './email/email-provider';
 import { ReminderRepository } from './reminders/reminder.repository';
 import { ReminderDeliveryRepository } from './reminders/reminder-delivery.repository';
@@ -42,12 +45,16 @@ const webUrl = process.env.SOLACE_WEB_URL ?? 'http://localhost:3000';
 // The waitlist worker enqueues its own follow-ups (lapses, moving an offer on).
 const waitlistQueue = createWaitlistQueue(config.redisUrl);
 const waitlist = startWaitlistWorker({ redisUrl: config.redisUrl, waitlist: new WaitlistRepository(prisma), holds: new SlotHolds(redis), queue: waitlistQueue, email, webUrl, log });
+// Compliance: an hourly sweep runs the engine for every practice (late notes, reminders, escalation).
+const complianceQueue = createComplianceQueue(config.redisUrl);
+const compliance = startComplianceWorker({ redisUrl: config.redisUrl, queue: complianceQueue, compliance: new ComplianceRepository(prisma), practices: new CompliancePracticesRepository(prisma), email, webUrl, log });
+void scheduleComplianceSweeps(complianceQueue).catch((error: unknown) => log.error({ err: error }, 'could not schedule the compliance sweep'));
 // Outside calendars only when Google credentials are configured.
 const calendarProvider = createCalendarProvider(process.env);
 const calendarSync = calendarProvider
   ? startCalendarSyncWorker({ redisUrl: config.redisUrl, sync: new CalendarSyncRepository(prisma), provider: calendarProvider, cipher: createFieldCipher(), log })
   : undefined;
-log.info(`workers ready: reminders, account-emails, client-erasure, waitlist${calendarSync ? ', calendar-sync' : ' (calendar sync off: no Google credentials)'}`);
+log.info(`workers ready: reminders, account-emails, client-erasure, waitlist, compliance${calendarSync ? ', calendar-sync' : ' (calendar sync off: no Google credentials)'}`);
 
 // close() lets running jobs finish (and closes each worker's Redis connections); a job that cannot
 // finish in time is retried by another copy once its lock expires, so a hard exit is safe then.
@@ -62,7 +69,7 @@ const shutdown = async (signal: NodeJS.Signals) => {
     process.exit(1);
   }, SHUTDOWN_GRACE_MS).unref();
   try {
-    await Promise.all([reminders.close(), accountEmails.close(), clientErasure.close(), waitlist.close(), calendarSync?.close(), reminderReplans.close(), remindersQueue.close(), waitlistQueue.close()]);
+    await Promise.all([reminders.close(), accountEmails.close(), clientErasure.close(), waitlist.close(), calendarSync?.close(), reminderReplans.close(), remindersQueue.close(), waitlistQueue.close(), compliance.close(), complianceQueue.close()]);
     redis.disconnect();
     await prisma.$disconnect();
     log.info('workers stopped');
