@@ -1,9 +1,10 @@
 // Recurring series in the staff calendar (real Chromium): the front desk books a weekly series from
-// the new-appointment dialog, one clashing week is listed instead of booked, and cancelling "this and
-// the following sessions" from one session's details ends the series there.
+// the new-appointment dialog, one clashing week is listed instead of booked, dragging a session asks
+// which sessions move, and cancelling "this and the following sessions" from one session's details
+// ends the series there.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { SCREENSHOTS } from '../support/browser';
+import { dragBy, SCREENSHOTS } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import { createTestClient, createTestPractice, createTestStaff, testPrisma } from '../support/factories';
 
@@ -55,9 +56,26 @@ describe('recurring series in the calendar', () => {
     expect(new Set(booked.map((a) => a.seriesId)).size).toBe(1);
     await page.keyboard.press('Escape');
 
-    // Open the second session (next-next week) and cancel it and the following ones.
+    // Drag the second session an hour later: asked which sessions, "this and the following" moves
+    // the second and the last (the first stays); "keep as it was" on another drag changes nothing.
     await page.goto(`${suite.webUrl}/calendar?date=${first.plus({ weeks: 1 }).toFormat('yyyy-MM-dd')}`);
-    await page.locator('.appointment-event').filter({ hasText: `Dana ${dana.lastName}` }).click();
+    const second = page.locator('.appointment-event').filter({ hasText: `Dana ${dana.lastName}` });
+    const hour = ((await second.boundingBox())!.height * 60) / 50;
+    await dragBy(page, second, hour);
+    const moveDialog = page.getByRole('dialog', { name: 'Move a session of a series' });
+    await moveDialog.getByText('Which sessions?', { exact: false }).waitFor();
+    await moveDialog.getByLabel('This and the following sessions').check();
+    await moveDialog.getByRole('button', { name: 'Move' }).click();
+    await page.getByRole('status').filter({ hasText: '2 sessions moved.' }).waitFor();
+    const moved = await prisma.appointment.findMany({ where: { clientId: dana.id }, orderBy: { startsAt: 'asc' } });
+    expect(moved.map((a) => DateTime.fromJSDate(a.startsAt).setZone(ZONE).toFormat('ccc HH:mm'))).toEqual(['Thu 10:00', 'Thu 11:00', 'Thu 11:00']);
+    await dragBy(page, second, hour);
+    await moveDialog.getByRole('button', { name: 'Keep as it was' }).click();
+    await moveDialog.waitFor({ state: 'hidden' });
+    expect((await prisma.appointment.findMany({ where: { clientId: dana.id }, orderBy: { startsAt: 'asc' } })).map((a) => a.startsAt)).toEqual(moved.map((a) => a.startsAt));
+
+    // Open the second session and cancel it and the following ones.
+    await second.click();
     const details = page.getByRole('dialog', { name: 'Appointment' });
     await details.getByText('Part of a series').waitFor();
     // The reminder log is part of the details (nothing sent yet for a visit weeks away).

@@ -4,11 +4,11 @@
 // Berlin, so every time checked here proves the calendar works in the practice's zone.
 import type { ChildProcess } from 'node:child_process';
 import { DateTime } from 'luxon';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestClient, createTestPractice, createTestStaff, TEST_PASSWORD, testPrisma } from '../support/factories';
 import { gql, tokenFor } from '../support/graphql-client';
-import { freePort, launchChromium, SCREENSHOTS, startWebApp } from '../support/browser';
+import { dragBy, freePort, launchChromium, SCREENSHOTS, startWebApp } from '../support/browser';
 import { startStack, type TestStack } from '../support/stack';
 import { waitForSubscriber } from '../support/subscribers';
 
@@ -43,17 +43,6 @@ async function signInAs(page: Page, email: string) {
   await page.getByLabel('Password').fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL(/\/today/);
-}
-
-/** Drags with the mouse in small steps (FullCalendar needs movement to start a drag). */
-async function drag(page: Page, from: Locator, dy: number) {
-  const box = (await from.boundingBox())!;
-  const x = box.x + box.width / 2;
-  const y = box.y + 6;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (let step = 1; step <= 10; step++) await page.mouse.move(x, y + (dy * step) / 10);
-  await page.mouse.up();
 }
 
 async function seed() {
@@ -97,14 +86,14 @@ describe('staff calendar', () => {
     expect(hour).toBeGreaterThan(20);
 
     // Onto Eli's session of the same clinician: refused, said in words, and put back.
-    await drag(page, danaEvent, hour * 4);
+    await dragBy(page, danaEvent, hour * 4);
     await page.getByRole('alert').filter({ hasText: 'the clinician already has an appointment at that time' }).waitFor();
     await expect.poll(async () => Math.round((await danaEvent.boundingBox())!.y)).toBe(Math.round(danaTop));
     expect((await testPrisma().appointment.findFirst({ where: { id: morning.id } }))!.startsAt).toEqual(morning.startsAt);
     await page.screenshot({ path: `${SCREENSHOTS}/calendar-conflict.png`, fullPage: true });
 
     // Two hours later, 12:00 New York time: free, so saved.
-    await drag(page, danaEvent, hour * 2);
+    await dragBy(page, danaEvent, hour * 2);
     await page.getByRole('status').filter({ hasText: `Dana ${dana.lastName} moved to` }).waitFor();
     await expect
       .poll(async () => (await testPrisma().appointment.findFirst({ where: { id: morning.id } }))!.startsAt.toISOString())
@@ -289,10 +278,10 @@ describe('staff calendar', () => {
 
     // A 50-minute event's height gives an hour; an hour down is 11:00 on the wall on both days.
     const hour = ((await danaEvent.boundingBox())!.height * 60) / 50;
-    await drag(page, eliEvent, hour);
+    await dragBy(page, eliEvent, hour);
     await page.getByRole('status').filter({ hasText: `Eli ${eli.lastName} moved to` }).waitFor();
     await expect.poll(async () => (await testPrisma().appointment.findFirst({ where: { id: after.id } }))!.startsAt.toISOString()).toBe(sunday.set({ hour: 11 }).toUTC().toISO());
-    await drag(page, danaEvent, hour);
+    await dragBy(page, danaEvent, hour);
     await page.getByRole('status').filter({ hasText: `Dana ${dana.lastName} moved to` }).waitFor();
     await expect.poll(async () => (await testPrisma().appointment.findFirst({ where: { id: before.id } }))!.startsAt.toISOString()).toBe(saturday.set({ hour: 11 }).toUTC().toISO());
   });

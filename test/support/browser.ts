@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { chromiumPath } from '../../scripts/infra/system-packages';
 
 const ROOT = resolve(__dirname, '../..');
@@ -51,4 +51,15 @@ export async function launchChromium(): Promise<Browser> {
     executablePath,
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** Drags vertically with the mouse in small steps (FullCalendar needs movement to start a drag). */
+export async function dragBy(page: Page, from: Locator, dy: number) {
+  const box = (await from.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + 6;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step++) await page.mouse.move(x, y + (dy * step) / 10);
+  await page.mouse.up();
 }

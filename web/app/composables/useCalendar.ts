@@ -63,6 +63,9 @@ export const CalendarAppointmentFields = graphql(`
       id
       name
     }
+    series {
+      id
+    }
     charge {
       id
       amountCents

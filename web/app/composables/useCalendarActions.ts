@@ -39,7 +39,7 @@ const SetStatusDocument = graphql(`
 export type CalendarFailure = { code: string | null; reason: string | null; message: string | null; error: CombinedError };
 export type CalendarResult = { appointment: CalendarAppointment; failure: null } | { appointment: null; failure: CalendarFailure };
 
-function failureOf(error: CombinedError): CalendarFailure {
+export function failureOf(error: CombinedError): CalendarFailure {
   const first = error.graphQLErrors[0];
   const extensions = (first?.extensions ?? {}) as { code?: string; reason?: string };
   return { code: extensions.code ?? null, reason: extensions.reason ?? null, message: first?.message ?? null, error };

@@ -24,6 +24,14 @@ const CancelSeriesDocument = graphql(`
   }
 `);
 
+const MoveSeriesDocument = graphql(`
+  mutation CalendarMoveSeries($appointmentId: ID!, $scope: SeriesEditScope!, $startsAt: DateTimeISO!, $endsAt: DateTimeISO!) {
+    editSeries(appointmentId: $appointmentId, scope: $scope, startsAt: $startsAt, endsAt: $endsAt) {
+      ...CalendarAppointment
+    }
+  }
+`);
+
 const AppointmentSeriesDocument = graphql(`
   query CalendarAppointmentSeries($id: ID!) {
     appointment(id: $id) {
@@ -42,15 +50,18 @@ export interface Repeat {
   skipTaken: boolean;
 }
 
-/** Recurring series from the calendar: booking one, and cancelling part or all of one. */
+/** Recurring series from the calendar: booking one, and moving or cancelling part or all of one. */
 export function useSeriesActions() {
   const book = useMutation(BookSeriesDocument);
   const cancel = useMutation(CancelSeriesDocument);
+  const move = useMutation(MoveSeriesDocument);
   return {
-    busy: computed(() => book.fetching.value || cancel.fetching.value),
+    busy: computed(() => book.fetching.value || cancel.fetching.value || move.fetching.value),
     book: (input: BookAppointmentInput, repeat: Repeat) =>
       book.executeMutation({ input: { ...input, recurrence: { frequency: repeat.frequency || null, count: repeat.count }, skipConflicts: repeat.skipTaken } }),
     cancel: (appointmentId: string, scope: SeriesEditScope, reason: CancelReason) => cancel.executeMutation({ appointmentId, scope, reason }),
+    /** Later sessions move by the same wall-clock change as this one. */
+    move: (appointmentId: string, scope: SeriesEditScope, startsAt: string, endsAt: string) => move.executeMutation({ appointmentId, scope, startsAt, endsAt }),
   };
 }
 

@@ -20,4 +20,11 @@ export const series = {
   cancelAll: 'Cancel every future session',
   cancelledMany: (count: number) => `${count} sessions cancelled.`,
   confirmCancel: 'Cancel these sessions? Reminders stop and the times are offered to the waitlist.',
+  moveTitle: 'Move a session of a series',
+  moveWhich: (from: string, to: string) => `Move from ${from} to ${to}. Which sessions?`,
+  moveScope: { THIS: 'Only this session', THIS_AND_FOLLOWING: 'This and the following sessions', ALL: 'Every future session of the series' },
+  moveHint: 'Later sessions move by the same change, at the same time of day in the practice’s time zone.',
+  move: 'Move',
+  keep: 'Keep as it was',
+  movedMany: (count: number) => `${count} ${count === 1 ? 'session' : 'sessions'} moved.`,
 };
