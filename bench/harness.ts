@@ -56,9 +56,41 @@ export async function measure(name: string, url: string, headers: Record<string,
   return { name, requestsPerSecond: result.requests.average, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors: errors + result.errors + result.non2xx };
 }
 
-export function printFigures(rows: Figures[]): void {
-  console.log('\n| scenario | req/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|');
-  for (const f of rows) console.log(`| ${f.name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.errors} |`);
+/**
+ * The table of figures; with a baseline (a trivial query through the same router, measured in the
+ * same run) each row also gives its p95 as a multiple of the baseline's, which compares across machines.
+ */
+export function printFigures(rows: Figures[], baseline?: Figures): void {
+  const ratio = (f: Figures) => (baseline ? ` ${(f.p95 / baseline.p95).toFixed(1)}× |` : '');
+  console.log(`\n| scenario | req/s | p50 ms | p95 ms | p99 ms | errors |${baseline ? ' p95 ÷ baseline |' : ''}\n|---|---:|---:|---:|---:|---:|${baseline ? '---:|' : ''}`);
+  for (const f of baseline ? [baseline, ...rows] : rows) {
+    console.log(`| ${f.name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.errors} |${ratio(f)}`);
+  }
+}
+
+/** The baseline: the signed-in user's id, through the router and one subgraph. */
+export const BASELINE_QUERY = { query: '{ me { id } }' };
+
+/**
+ * A closed loop for operations that depend on their previous answer (an autosave sends the revision
+ * the last save returned): each worker waits for its answer before sending the next.
+ */
+export async function measureLoop(name: string, workers: Array<() => Promise<boolean>>, duration = DURATION_SECONDS): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = Date.now() + duration * 1000;
+  await Promise.all(
+    workers.map(async (work) => {
+      while (Date.now() < deadline) {
+        const started = performance.now();
+        const ok = await work().catch(() => false);
+        latencies.push(performance.now() - started);
+        if (!ok) errors++;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { name, requestsPerSecond: latencies.length / duration, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors };
 }
 
 /** Checks a query once, so the benchmark never measures an error page. */

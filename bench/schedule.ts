@@ -3,10 +3,11 @@
 //   (a) client search as staff type it (names, some with typos), the autocomplete's query;
 //   (b) a clinician's week view (appointments with client and clinician names: three subgraphs);
 //   (c) availability of one service across all clinicians for four weeks (availableSlots).
-// Prints requests/s and p50/p95/p99 latency for each.
+// Prints requests/s and p50/p95/p99 latency for each, and p95 as a multiple of a trivial query's
+// measured in the same run.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { assertWorks, CONNECTIONS, DURATION_SECONDS, measure, printFigures, startBenchStack, type Figures } from './harness';
+import { assertWorks, BASELINE_QUERY, CONNECTIONS, DURATION_SECONDS, measure, printFigures, startBenchStack, type Figures } from './harness';
 import { seedSchedule } from './seed-schedule';
 
 const API = readFileSync(resolve(__dirname, '../schema/api.graphql'), 'utf8');
@@ -57,10 +58,11 @@ async function main() {
     await measure('warm-up', url, bearer, search, 3);
     await measure('warm-up', url, bearer, weeks, 3);
     await measure('warm-up', url, bearer, availability, 3);
+    const baseline = await measure('baseline: { me { id } } (router + identity)', url, bearer, BASELINE_QUERY);
     results.push(await measure(searchName, url, bearer, search));
     results.push(await measure('(b) a clinician’s week view (3 subgraphs)', url, bearer, weeks));
     results.push(await measure('(c) availability, 1 service × 50 clinicians × 4 weeks', url, bearer, availability));
-    printFigures(results);
+    printFigures(results, baseline);
   } finally {
     await stack.stop();
   }
