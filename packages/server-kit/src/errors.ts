@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'WEAK_PASSWORD',
   'INVALID_TOKEN',
   'MFA_INVALID_CODE',
+  // A note cannot be signed while required template fields are empty (extensions.fields lists them).
+  'NOTE_INCOMPLETE',
+  // An associate's note needs the supervisor's co-signature: submit it for review instead.
+  'REVIEW_REQUIRED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
