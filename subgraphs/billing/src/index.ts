@@ -1,6 +1,8 @@
 import { clientExportReference, clientExportSection, type SubgraphDefinition } from '@solace/server-kit';
 import { AppointmentChargeRepository } from './appointment-charge/appointment-charge.repository';
 import { AppointmentChargeResolver, appointmentChargeReferences } from './appointment-charge/appointment-charge.resolver';
+import { BillingHoldRepository } from './billing-hold/billing-hold.repository';
+import { BillingHoldService } from './billing-hold/billing-hold.service';
 import { AppointmentWithCharge } from './appointment-charge/appointment-charge.type';
 import { ChargeRepository } from './charge/charge.repository';
 import { billingReferences, ChargeResolver, ClientBalanceResolver } from './charge/charge.resolver';
@@ -20,13 +22,14 @@ export const billingSubgraph: SubgraphDefinition = {
   // Client and Appointment are reachable only through other subgraphs; list them so their fields are kept.
   orphanedTypes: [ClientWithBalance, AppointmentWithCharge, exportSection.type],
   resolvers: ({ prisma }) => {
-    const service = new ChargeService(new ChargeRepository(prisma));
+    const holds = new BillingHoldService(new BillingHoldRepository(prisma));
+    const service = new ChargeService(new ChargeRepository(prisma), holds);
     return [
-      new ChargeResolver(service),
+      new ChargeResolver(service, holds),
       new ClientBalanceResolver(service),
       new AppointmentChargeResolver(new AppointmentChargeRepository(prisma)),
       exportSection.resolver((practiceId, clientId) => new ClientExportRepository(prisma).charges(practiceId, clientId)),
     ];
   },
-  referenceResolvers: ({ prisma }) => ({ ...billingReferences(new ChargeService(new ChargeRepository(prisma))), ...clientExportReference, ...appointmentChargeReferences }),
+  referenceResolvers: ({ prisma }) => ({ ...billingReferences(new ChargeService(new ChargeRepository(prisma), new BillingHoldService(new BillingHoldRepository(prisma)))), ...clientExportReference, ...appointmentChargeReferences }),
 };

@@ -1,9 +1,13 @@
 import { DomainError, notFound, type AuthClaims } from '@solace/server-kit';
+import type { BillingHoldService } from '../billing-hold/billing-hold.service';
 import type { ChargeRepository } from './charge.repository';
 import type { Charge } from './charge.type';
 
 export class ChargeService {
-  constructor(private readonly charges: ChargeRepository) {}
+  constructor(
+    private readonly charges: ChargeRepository,
+    private readonly holds: BillingHoldService,
+  ) {}
 
   async get(user: AuthClaims, id: string): Promise<Charge> {
     const charge = await this.charges.findInPractice(user.practiceId, id);
@@ -25,6 +29,7 @@ export class ChargeService {
     if (appointment.status !== 'COMPLETED') {
       throw new DomainError('CONFLICT', 'Only a completed appointment can be charged.', { details: { reason: 'APPOINTMENT_NOT_COMPLETED' } });
     }
+    await this.holds.assertBillable(user.practiceId, appointment.id);
     const charge = await this.charges.create({ practiceId: user.practiceId, clientId: appointment.clientId, ...input });
     if (!charge) throw new DomainError('CONFLICT', 'This appointment has already been charged.', { details: { reason: 'ALREADY_CHARGED' } });
     return charge;
