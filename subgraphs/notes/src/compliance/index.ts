@@ -1,0 +1,12 @@
+// The compliance API (rules and alerts) for the notes subgraph; the engine lives in workers/src/compliance.
+import type { SubgraphDeps } from '@solace/server-kit';
+import { resolveNoteAlertsOnSigning } from './compliance-note-signed';
+import { ComplianceAlertRepository, ComplianceRulesRepository } from './compliance.repository';
+import { ComplianceAlertResolver, ComplianceRulesResolver } from './compliance.resolver';
+import { ComplianceAlertService, ComplianceRulesService } from './compliance.service';
+
+export function complianceResolvers(prisma: SubgraphDeps['prisma']) {
+  return [new ComplianceRulesResolver(new ComplianceRulesService(new ComplianceRulesRepository(prisma))), new ComplianceAlertResolver(new ComplianceAlertService(new ComplianceAlertRepository(prisma)))];
+}
+
+export const complianceNoteSignedListener = (prisma: SubgraphDeps['prisma']) => resolveNoteAlertsOnSigning(new ComplianceAlertRepository(prisma));
