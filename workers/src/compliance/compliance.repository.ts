@@ -88,6 +88,25 @@ export class ComplianceRepository {
       LIMIT 10000`;
   }
 
+  /** Active treatment plans with the date their review clock runs from (last review, else signing). */
+  async activePlans(practiceId: string): Promise<Array<{ planId: string; clientId: string; clinicianId: string; since: Date }>> {
+    const plans = await this.prisma.treatmentPlan.findMany({
+      where: { practiceId, status: 'ACTIVE', signedAt: { not: null } },
+      select: { id: true, clientId: true, createdById: true, signedById: true, signedAt: true, lastReviewedAt: true },
+      take: 10000,
+    });
+    return plans.map((p) => ({ planId: p.id, clientId: p.clientId, clinicianId: p.signedById ?? p.createdById, since: p.lastReviewedAt ?? p.signedAt! }));
+  }
+
+  /** Clients with an open risk flag and no current safety plan, with who flagged them and when. */
+  async atRiskWithoutSafetyPlan(practiceId: string): Promise<Array<{ clientId: string; flaggedById: string; flaggedAt: Date }>> {
+    const flags = await this.prisma.clientRiskFlag.findMany({ where: { practiceId, clearedAt: null }, select: { clientId: true, flaggedById: true, flaggedAt: true }, take: 10000 });
+    if (flags.length === 0) return [];
+    const covered = await this.prisma.safetyPlan.findMany({ where: { practiceId, clientId: { in: flags.map((f) => f.clientId) }, supersededAt: null }, select: { clientId: true } });
+    const hasPlan = new Set(covered.map((plan) => plan.clientId));
+    return flags.filter((flag) => !hasPlan.has(flag.clientId));
+  }
+
   /** Each clinician's current supervisor (active supervision link), for those who have one. */
   async supervisorsOf(practiceId: string, clinicianIds: string[]): Promise<Map<string, string>> {
     if (clinicianIds.length === 0) return new Map();
