@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 
 const ITEM = 1_000;
@@ -6,8 +6,8 @@ const ITEMS = 30;
 
 @InputType()
 export class SafetyPlanContactInput {
+  /** Blank entries (an empty row in the editor) are dropped by the service. */
   @Field(() => String)
-  @MinLength(1)
   @MaxLength(200)
   name!: string;
 
@@ -20,13 +20,11 @@ export class SafetyPlanContactInput {
 export class SafetyPlanInput {
   @Field(() => [String], { defaultValue: [] })
   @ArrayMaxSize(ITEMS)
-  @MinLength(1, { each: true })
   @MaxLength(ITEM, { each: true })
   warningSigns!: string[];
 
   @Field(() => [String], { defaultValue: [] })
   @ArrayMaxSize(ITEMS)
-  @MinLength(1, { each: true })
   @MaxLength(ITEM, { each: true })
   copingStrategies!: string[];
 
@@ -47,13 +45,11 @@ export class SafetyPlanInput {
 
   @Field(() => [String], { defaultValue: [] })
   @ArrayMaxSize(ITEMS)
-  @MinLength(1, { each: true })
   @MaxLength(ITEM, { each: true })
   environmentSafety!: string[];
 
   @Field(() => [String], { defaultValue: [] })
   @ArrayMaxSize(ITEMS)
-  @MinLength(1, { each: true })
   @MaxLength(ITEM, { each: true })
   reasonsForLiving!: string[];
 
