@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'NOTE_INCOMPLETE',
   // An associate's note needs the supervisor's co-signature: submit it for review instead.
   'REVIEW_REQUIRED',
+  // The AI service could not make a suggestion (details.reason, retryable, retryAfterSeconds).
+  'ASSIST_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
