@@ -1,6 +1,8 @@
 import { allowedRoles, AuditAs, nullIfNotFound, type RequestContext, requireUser } from '@solace/server-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { CreateDraftNoteArgs, UpdateDraftNoteArgs } from './note.input';
+import { DiagnosisCode } from '../diagnoses/diagnosis.type';
+import { NoteTemplateVersion } from '../templates/template.type';
+import { CreateDraftNoteArgs, SaveNoteDraftArgs, StartNoteArgs, UpdateDraftNoteArgs } from './note.input';
 import type { NoteService } from './note.service';
 import { AppointmentWithNote, ClinicalNote } from './note.type';
 
@@ -18,15 +20,53 @@ export class NoteResolver {
 
   @Authorized(...allowedRoles('createDraftNote'))
   @AuditAs('CREATE')
-  @Mutation(() => ClinicalNote, { description: "Starts the draft note of one of the caller's appointments." })
+  @Mutation(() => ClinicalNote, { description: "Starts a free-text draft note of one of the caller's appointments (no template; see startNote)." })
   createDraftNote(@Args(() => CreateDraftNoteArgs) { appointmentId, body }: CreateDraftNoteArgs, @Ctx() ctx: RequestContext) {
     return this.service.createDraft(requireUser(ctx), appointmentId, body);
   }
 
+  @Authorized(...allowedRoles('startNote'))
+  @AuditAs('CREATE')
+  @Mutation(() => ClinicalNote, { description: "Starts the note of one of the caller's appointments with a template (the note type's built-in unless templateId)." })
+  startNote(@Args(() => StartNoteArgs) { appointmentId, noteType, templateId }: StartNoteArgs, @Ctx() ctx: RequestContext) {
+    return this.service.start(requireUser(ctx), appointmentId, noteType, templateId ?? null);
+  }
+
   @Authorized(...allowedRoles('updateDraftNote'))
-  @Mutation(() => ClinicalNote, { description: 'Saves the body of a draft note (autosave).' })
+  @Mutation(() => ClinicalNote, { description: 'Saves the body of a draft note (last write wins; editors use saveNoteDraft).' })
   updateDraftNote(@Args(() => UpdateDraftNoteArgs) { id, body }: UpdateDraftNoteArgs, @Ctx() ctx: RequestContext) {
     return this.service.updateDraft(requireUser(ctx), id, body);
+  }
+
+  @Authorized(...allowedRoles('saveNoteDraft'))
+  @Mutation(() => ClinicalNote, { description: 'Autosave with optimistic locking: refused with CONFLICT (reason STALE_REVISION, currentRevision) when the note moved on.' })
+  saveNoteDraft(@Args(() => SaveNoteDraftArgs) { id, expectedRevision, content, body, diagnosisCodes }: SaveNoteDraftArgs, @Ctx() ctx: RequestContext) {
+    return this.service.saveDraft(requireUser(ctx), id, expectedRevision, { content, body, diagnosisCodes });
+  }
+
+  @FieldResolver(() => NoteTemplateVersion, { nullable: true, description: 'The template version the note was written with (it always renders with this one).' })
+  templateVersion(@Root() note: ClinicalNote, @Ctx() ctx: RequestContext) {
+    return this.service.templateVersion(requireUser(ctx), note);
+  }
+
+  @FieldResolver(() => [String], { description: 'Ids of required template fields still empty; signing needs none.' })
+  missingRequired(@Root() note: ClinicalNote, @Ctx() ctx: RequestContext) {
+    return this.service.missingRequired(requireUser(ctx), note);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Something is written and no required field is empty.' })
+  readyToSign(@Root() note: ClinicalNote, @Ctx() ctx: RequestContext) {
+    return this.service.readyToSign(requireUser(ctx), note);
+  }
+
+  @FieldResolver(() => [DiagnosisCode], { description: 'The diagnoses with their descriptions, primary first.' })
+  diagnoses(@Root() note: ClinicalNote) {
+    return this.service.describeDiagnoses(note);
+  }
+
+  @FieldResolver(() => AppointmentWithNote, { description: 'The documented appointment: client, clinician, time and service come from it.' })
+  appointment(@Root() note: ClinicalNote): AppointmentWithNote {
+    return { id: note.appointmentId };
   }
 }
 

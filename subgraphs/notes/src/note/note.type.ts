@@ -1,4 +1,6 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { NoteContent } from './note-content';
 
 export const NoteStatus = { DRAFT: 'DRAFT', IN_REVIEW: 'IN_REVIEW', SIGNED: 'SIGNED', AMENDED: 'AMENDED' } as const;
 export type NoteStatus = (typeof NoteStatus)[keyof typeof NoteStatus];
@@ -44,8 +46,13 @@ export class ClinicalNote {
   @Field(() => NoteStatus)
   status!: NoteStatus;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Free text beside the template fields.' })
   body!: string;
+
+  @Field(() => GraphQLJSONObject, { description: "The template fields' values by field id (encrypted at rest)." })
+  content!: NoteContent;
+
+  templateVersionId!: string | null;
 
   @Field(() => [String], { description: 'ICD-10-CM codes, primary first.' })
   diagnosisCodes!: string[];
@@ -59,6 +66,9 @@ export class ClinicalNote {
   @Field(() => Date)
   updatedAt!: Date;
 }
+
+/** A stale autosave: what the client needs to offer a reload without losing the typed text. */
+export const STALE_REVISION = 'STALE_REVISION';
 
 /** notes contributes Appointment.note to the appointments subgraph's entity. */
 @Directive('@key(fields: "id")')
