@@ -79,7 +79,7 @@ describe('clinical record', () => {
       await page.getByRole('tab', { name: 'Treatment plan' }).click();
       await page.getByRole('button', { name: 'Start a treatment plan' }).click();
       await page.getByRole('button', { name: 'Add a problem' }).click();
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-focus'))).toBe('p0');
+      expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('data-focus')")).toBe('p0');
       await page.getByLabel('Problem 1: description').fill('Recurrent depression');
       await page.getByLabel('Problem 1: ICD-10 code (optional)').fill('f33.1');
       await page.getByLabel('Goal 1.1: description').fill('Return to work');
