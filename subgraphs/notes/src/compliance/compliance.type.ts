@@ -25,11 +25,11 @@ export enum ComplianceAlertStatus {
   ACKNOWLEDGED = 'ACKNOWLEDGED',
   RESOLVED = 'RESOLVED',
 }
-/** Whose alerts: the caller's own, their supervisees' as well (supervisors), or the practice's (admins). */
+/** Whose alerts, widest first: the practice's (admins), the team's (supervisors: theirs and their supervisees'), or the caller's own. */
 export enum ComplianceAlertScope {
-  MINE = 'MINE',
-  TEAM = 'TEAM',
   ALL = 'ALL',
+  TEAM = 'TEAM',
+  MINE = 'MINE',
 }
 registerEnumType(ComplianceRule, { name: 'ComplianceRule', description: 'The rule family an alert belongs to.' });
 registerEnumType(ComplianceAlertKind, { name: 'ComplianceAlertKind', description: 'The stage a late note or plan has reached; alerts move up the stages of their rule.' });
