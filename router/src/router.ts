@@ -60,7 +60,7 @@ export async function startRouter(options: RouterOptions, port: number, host = '
     formatError: (formatted, error) => {
       const code = limitCode(formatted, error) ?? formatted.extensions?.code;
       // Subgraph errors arrive already mapped (domain code or masked); keep only safe extensions.
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...pick(formatted.extensions, ['reason', 'fields', 'problems', 'lockedUntil', 'retryAfterSeconds', 'requestId', 'taken', 'status', 'appointmentId', 'noteId', 'days', 'holdDay']) } };
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...pick(formatted.extensions, ['reason', 'fields', 'problems', 'lockedUntil', 'retryAfterSeconds', 'requestId', 'taken', 'status', 'appointmentId', 'noteId', 'days', 'holdDay', 'currentRevision']) } };
     },
   });
   await apollo.start();
