@@ -1,7 +1,7 @@
 // Compliance rules and alerts through the router: Georgia defaults created on first read, admins
 // change them (validated, stable codes), every role sees the alerts it should — its own, its
 // supervisees', the practice's — acknowledges them, and strangers get nothing.
-import { createLogger, runInPracticeScope } from '@solace/server-kit';
+import { createFieldCipher, createLogger, runInPracticeScope } from '@solace/server-kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LocalMailboxProvider } from '../../workers/src/email/local-mailbox.provider';
 import { runComplianceEngine } from '../../workers/src/compliance/compliance.engine';
@@ -141,5 +141,43 @@ describe('compliance alerts', () => {
 
     await testPrisma().complianceAlert.update({ where: { id: alertId }, data: { status: 'RESOLVED', resolvedAt: new Date() } });
     expect((await gql(stack.routerUrl, ACK, { id: alertId }, t.tokens.associate)).errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALERT_RESOLVED' });
+  });
+});
+
+describe('signing a late note (note signing API)', () => {
+  it('resolves its alert at once and releases the billing hold', async () => {
+    const t = await team();
+    const client = await createTestClient(t.practice);
+    const startsAt = new Date(Date.now() - 15 * DAY);
+    const appointment = await createTestAppointment(t.practice, client, t.associate, { startsAt, status: 'COMPLETED' });
+    const cipher = createFieldCipher();
+    const note = await testPrisma().clinicalNote.create({
+      data: {
+        practiceId: t.practice.id,
+        appointmentId: appointment.id,
+        clientId: client.id,
+        authorId: t.associate.id,
+        serviceDate: startsAt,
+        noteType: 'PROGRESS',
+        diagnosisCodes: ['F41.1'],
+        body: cipher.encrypt('Client reports better sleep.', 'ClinicalNote.body'),
+        content: cipher.encrypt('{}', 'ClinicalNote.content'),
+      },
+    });
+    const log = createLogger('test');
+    const deps = { compliance: new ComplianceRepository(testPrisma()), email: new LocalMailboxProvider(await mkdtemp(join(tmpdir(), 'solace-compliance-')), log), webUrl: 'https://solace.test', log };
+    await runInPracticeScope(t.practice.id, () => runComplianceEngine(t.practice.id, new Date(), deps));
+    const [alert] = (await gql(stack.routerUrl, ALERTS, {}, t.tokens.associate)).data!.complianceAlerts;
+    expect(alert).toMatchObject({ kind: 'NOTE_BILLING_HOLD', severity: 'CRITICAL' });
+    const CHARGE = 'mutation ($id: ID!) { createCharge(appointmentId: $id, cptCode: "90837", amountCents: 15000) { id } }';
+    expect((await gql(stack.routerUrl, CHARGE, { id: appointment.id }, t.tokens.billing)).errors![0]!.extensions).toMatchObject({ code: 'BILLING_HOLD', noteId: note.id });
+
+    // A supervisee's signature would go to review first (still unsigned); without supervision it signs.
+    await testPrisma().supervisionLink.updateMany({ where: { practiceId: t.practice.id }, data: { endedAt: new Date() } });
+    const signed = await gql(stack.routerUrl, 'mutation ($id: ID!) { signNote(id: $id, attest: true) { id status } }', { id: note.id }, t.tokens.associate);
+    expect(signed.errors).toBeUndefined();
+    expect(signed.data!.signNote.status).toBe('SIGNED');
+    await vi.waitFor(async () => expect(await testPrisma().complianceAlert.findFirst({ where: { id: alert.id } })).toMatchObject({ status: 'RESOLVED' }));
+    expect((await gql(stack.routerUrl, CHARGE, { id: appointment.id }, t.tokens.billing)).errors).toBeUndefined();
   });
 });
