@@ -97,6 +97,7 @@ export const notes = {
     builtIn: 'Built in',
     custom: 'Practice',
     version: (n: number) => `Version ${n}`,
+    versions: (current: number, all: number[]) => `Current version ${current}; versions kept: ${all.join(', ')}.`,
     fieldsCount: (n: number) => (n === 1 ? '1 field' : `${n} fields`),
     edit: 'Edit',
     copy: 'Copy',
