@@ -45,7 +45,7 @@ async function draft() {
   const client = await createTestClient(practice, { firstName: 'Marisol', email: 'marisol.q@example.test', dateOfBirth: new Date('1987-03-09') });
   await testPrisma().client.update({ where: { id: client.id }, data: { phone: '(404) 555-0188' } });
   const written = await writtenNote(stack.routerUrl, practice, author, { client, fields: {} });
-  return { practice, author, client, ...written };
+  return { ...written, practice, author, client };
 }
 
 describe('AI suggestions with an OpenAI-shaped provider', () => {

@@ -18,7 +18,7 @@ export async function writtenNote(
   routerUrl: string,
   practice: { id: string },
   author: { id: string; practiceId: string; roles: string[] },
-  options: { fields?: Record<string, string>; sign?: boolean; client?: { id: string }; firstName?: string; diagnosisCodes?: string[] } = {},
+  options: { fields?: Record<string, string>; sign?: boolean; client?: Awaited<ReturnType<typeof createTestClient>>; firstName?: string; diagnosisCodes?: string[] } = {},
 ) {
   const token = await tokenFor(author);
   const client = options.client ?? (await createTestClient(practice, { firstName: options.firstName ?? 'Dana' }));
