@@ -45,6 +45,11 @@ describe('compliance in the browser', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Alert acknowledged' }).count()).toBe(1);
     await expect.poll(() => warnings.textContent()).toContain('Acknowledged');
     await expect.poll(() => nav.getByLabel(/open compliance alert/).count()).toBe(0);
+
+    // The emailed link (/compliance?alert=<id>) brings that alert into focus.
+    const alert = await testPrisma().complianceAlert.findFirstOrThrow({ where: { clientId: client.id } });
+    await page.goto(`${suite.webUrl}/compliance?alert=${alert.id}`);
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-alert-id")')).toBe(alert.id);
   });
 
   it('lets an admin change the rules, explaining a step out of order', async () => {
