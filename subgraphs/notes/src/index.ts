@@ -1,9 +1,17 @@
 import { clientExportReference, clientExportSection, type SubgraphDefinition } from '@solace/server-kit';
-import { NoteRepository } from './note/note.repository';
 import { AppointmentNoteResolver, NoteResolver, noteReferences } from './note/note.resolver';
-import { NoteService } from './note/note.service';
+import { noteWriting } from './note/note-writing';
 import { AppointmentWithNote } from './note/note.type';
 import { ClientExportRepository } from './client-export/client-export.repository';
+import { clinicalPlanResolvers } from './clinical-plans';
+import { complianceNoteSignedListener, complianceResolvers } from './compliance';
+import { NoteSigningRepository } from './note-signing/note-signing.repository';
+import { NoteSigningResolver } from './note-signing/note-signing.resolver';
+import { NoteSigningService } from './note-signing/note-signing.service';
+import { NoteQueuesRepository } from './note-queues/note-queues.repository';
+import { NoteQueuesResolver } from './note-queues/note-queues.resolver';
+import { NoteQueuesService } from './note-queues/note-queues.service';
+import { noteExtrasResolvers, noteSearch } from './note-extras';
 
 /** This domain's section of a client's data export (server-kit client-export.ts). */
 const exportSection = clientExportSection({
@@ -16,9 +24,16 @@ export const notesSubgraph: SubgraphDefinition = {
   name: 'notes',
   // Appointment is reachable only through other subgraphs; list it so its note field is kept.
   orphanedTypes: [AppointmentWithNote, exportSection.type],
-  resolvers: ({ prisma, cipher }) => {
-    const service = new NoteService(new NoteRepository(prisma, cipher));
-    return [new NoteResolver(service), new AppointmentNoteResolver(service), exportSection.resolver((practiceId, clientId) => new ClientExportRepository(prisma, cipher).clinicalNotes(practiceId, clientId))];
+  resolvers: ({ prisma, cipher, log }) => {
+    const writing = noteWriting({ prisma, cipher });
+    const service = writing.notes;
+    const signingRepository = new NoteSigningRepository(prisma, cipher);
+    const { search, searchIndexOnSigned } = noteSearch({ prisma, cipher }, writing);
+    // After a note is signed or co-signed: its compliance alert resolves (and its billing hold with
+    // it) and the search index takes the signed text.
+    const signing = new NoteSigningService(signingRepository, { missingRequiredFields: (note) => writing.missingRequiredFields(note), templateFieldOrder: (practiceId, versionId) => writing.templateFieldOrder(practiceId, versionId), onNoteSigned: [complianceNoteSignedListener(prisma), searchIndexOnSigned], log });
+    const queues = new NoteQueuesService(new NoteQueuesRepository(prisma), signingRepository, service);
+    return [new NoteResolver(service), new AppointmentNoteResolver(service), ...writing.resolvers, new NoteSigningResolver(signing, service), new NoteQueuesResolver(queues), exportSection.resolver((practiceId, clientId) => new ClientExportRepository(prisma, cipher).clinicalNotes(practiceId, clientId)), ...clinicalPlanResolvers({ prisma, cipher }), ...complianceResolvers(prisma), ...noteExtrasResolvers({ prisma, cipher, log }, writing, search)];
   },
-  referenceResolvers: ({ prisma, cipher }) => ({ ...noteReferences(new NoteService(new NoteRepository(prisma, cipher))), ...clientExportReference }),
+  referenceResolvers: ({ prisma, cipher }) => ({ ...noteReferences(noteWriting({ prisma, cipher }).notes), ...clientExportReference }),
 };

@@ -1,12 +1,22 @@
 // Every user-visible string of the web app, in one place (HOUSE-STYLE: elk's locale files).
 import { booking } from './en-booking';
 import { series } from './en-series';
+import { notes } from './en-notes';
+import { compliance } from './en-compliance';
+import { signing } from './en-signing';
 import { visitExtras } from './en-visit-extras';
+import { plans } from './en-plans';
+import { noteExtras } from './en-note-extras';
 import { availability, setup } from './en-setup';
 export const en = {
   booking,
   series,
+  notes,
+  compliance,
+  signing,
   visitExtras,
+  plans,
+  noteExtras,
   setup,
   availability,
   app: { name: 'Solace', skipToContent: 'Skip to content', signOut: 'Sign out' },
