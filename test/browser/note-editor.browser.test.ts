@@ -1,6 +1,7 @@
 // The note editor in real Chromium: a clinician opens an appointment in the calendar, writes a SOAP
 // note (autosaved, "Saved" announced), reloads and finds the text; a second tab's stale save shows the
-// conflict without losing that tab's text, and reloading brings the latest version.
+// conflict without losing that tab's text, and reloading brings the latest version; then she signs it from
+// the editor, adds a signed addendum and sees both versions in its history.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS } from '../support/browser';
@@ -11,7 +12,7 @@ const ZONE = 'America/New_York';
 const suite = browserSuite();
 
 describe('note editor', () => {
-  it('writes a SOAP note from the calendar, autosaves, survives a reload, and shows a second tab the conflict', async () => {
+  it('writes a SOAP note from the calendar, autosaves, survives a reload, shows a second tab the conflict, then signs it and adds an addendum', async () => {
     const prisma = testPrisma();
     const practice = await createTestPractice(undefined, { timeZone: ZONE });
     const clinician = await createTestStaff(practice, { displayName: 'Dr. Rosa Diaz' });
@@ -86,6 +87,28 @@ describe('note editor', () => {
     // The stale save wrote nothing.
     expect((await prisma.clinicalNote.findFirstOrThrow({ where: { appointmentId: appointment.id } })).revision).toBe(stored.revision);
     await second.close();
+
+    // Sign from the editor: what was typed last is saved first and is what gets signed; the note
+    // becomes read-only, takes a signed addendum, and its history shows both versions.
+    await page.getByLabel('Assessment').fill('Insomnia linked to job loss; no risk indicators.');
+    await page.getByRole('button', { name: 'Sign note…' }).click();
+    const signDialog = page.getByRole('dialog', { name: 'Sign this note' });
+    await signDialog.getByLabel(/I attest that this documentation/).check();
+    await signDialog.getByRole('button', { name: 'Sign', exact: true }).click();
+    await page.getByRole('status').getByText('The note is signed.').waitFor();
+    await page.getByText('This note is signed', { exact: false }).waitFor();
+    const signed = await prisma.clinicalNote.findFirstOrThrow({ where: { appointmentId: appointment.id } });
+    expect(signed.status).toBe('SIGNED');
+    await page.getByText('Insomnia linked to job loss; no risk indicators.').waitFor();
+    await page.getByLabel('Addendum', { exact: true }).fill('Client called the next day; sleep diary started.');
+    await page.getByLabel(/I attest that this addendum/).check();
+    await page.getByRole('button', { name: 'Sign addendum' }).click();
+    await page.getByRole('status').getByText('Addendum signed and added.').waitFor();
+    await page.getByRole('link', { name: 'Versions and history' }).click();
+    await page.getByRole('heading', { name: 'Version 1 · Original' }).waitFor();
+    await page.getByRole('heading', { name: 'Version 2 · Addendum' }).waitFor();
+    await page.getByTestId('note-diff').locator('ins', { hasText: 'sleep diary started.' }).waitFor();
+    expect((await prisma.clinicalNote.findFirstOrThrow({ where: { appointmentId: appointment.id } })).status).toBe('AMENDED');
     await page.close();
   });
 });

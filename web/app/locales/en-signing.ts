@@ -48,6 +48,7 @@ export const signing = {
     working: 'Working…',
     signed: 'The note is signed.',
     submitted: 'The note was sent to your supervisor.',
+    unsaved: 'Your latest changes could not be saved yet, so the note was not signed. Wait for “Saved”, then sign.',
   },
   addendum: {
     title: 'Add an addendum',
