@@ -6,6 +6,15 @@ import { createFieldCipher, createPrismaClient, loadConfig, type FieldCipher, ty
 /** Every encrypted column: table, column, and the field name used as authenticated data. */
 export const ENCRYPTED_FIELDS = [
   { table: 'ClinicalNote', column: 'body', field: 'ClinicalNote.body' },
+  { table: 'ClinicalNote', column: 'content', field: 'ClinicalNote.content' },
+  { table: 'NoteVersion', column: 'content', field: 'NoteVersion.content' },
+  { table: 'NoteReviewEvent', column: 'comment', field: 'NoteReviewEvent.comment' },
+  { table: 'NoteSuggestion', column: 'content', field: 'NoteSuggestion.content' },
+  { table: 'TreatmentPlan', column: 'content', field: 'TreatmentPlan.content' },
+  { table: 'TreatmentPlanReview', column: 'note', field: 'TreatmentPlanReview.note' },
+  { table: 'ClientRiskFlag', column: 'reason', field: 'ClientRiskFlag.reason' },
+  { table: 'ClientRiskFlag', column: 'clearReason', field: 'ClientRiskFlag.clearReason' },
+  { table: 'SafetyPlan', column: 'content', field: 'SafetyPlan.content' },
   { table: 'Message', column: 'body', field: 'Message.body' },
   { table: 'ClientInsurance', column: 'memberId', field: 'ClientInsurance.memberId' },
 ] as const;
@@ -26,7 +35,8 @@ export async function rotateKeys(
     for (;;) {
       // Table and column names come from the constant list above, never from input.
       const rows = await prisma.$queryRawUnsafe<Array<{ id: string; value: string }>>(
-        `select "id", "${column}" as value from "${table}" where "${column}" not like $1${tenant} limit ${BATCH}`,
+        // Empty values (e.g. a note's unused free text) hold nothing to protect and stay empty.
+        `select "id", "${column}" as value from "${table}" where "${column}" not like $1 and "${column}" <> ''${tenant} limit ${BATCH}`,
         current,
       );
       if (rows.length === 0) break;

@@ -3,9 +3,8 @@
 // changed only from the expected state and revision), so nothing is half-written and a concurrent
 // save or signature makes the second one fail instead of overwriting.
 import type { FieldCipher, PrismaClient } from '@solace/server-kit';
-import { NOTE_BODY_FIELD } from '../note/note.repository';
+import { NOTE_BODY_FIELD, NOTE_CONTENT_FIELD } from '../note/note.repository';
 
-export const NOTE_CONTENT_FIELD = 'ClinicalNote.content';
 export const VERSION_CONTENT_FIELD = 'NoteVersion.content';
 export const REVIEW_COMMENT_FIELD = 'NoteReviewEvent.comment';
 
