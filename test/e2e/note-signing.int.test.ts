@@ -270,5 +270,14 @@ describe('bulk signing and the queues', () => {
     expect(items[1]).toMatchObject({ note: null, client: { id: client.id } });
     expect(codes(await gql(stack.routerUrl, UNSIGNED, {}, await tokenFor(await createTestStaff(c.practice, { roles: ['BILLING'] }))))).toEqual(['FORBIDDEN']);
     expect(codes(await gql(stack.routerUrl, QUEUE, {}, await tokenFor(c.clinician)))).toEqual(['FORBIDDEN']);
+
+    // The deadline is the practice's rule: with notes due on day 10, the oldest is 10 days late.
+    const admin = await tokenFor(await createTestStaff(c.practice, { roles: ['ADMIN'] }));
+    const rules = { noteReminderDay: 8, noteSupervisorAlertDay: 10, noteBillingHoldDay: 14, planReviewReminderDay: 80, planReviewAlertDay: 90, planOutOfComplianceDay: 91, safetyPlanRequired: true };
+    expect((await gql(stack.routerUrl, 'mutation ($input: ComplianceRulesInput!) { updateComplianceRules(input: $input) { noteSupervisorAlertDay } }', { input: rules }, admin)).errors).toBeUndefined();
+    const later = (await gql(stack.routerUrl, UNSIGNED, {}, await tokenFor(c.clinician))).data!.unsignedNotes;
+    expect(later.map((i: { daysOverdue: number }) => i.daysOverdue)).toEqual([10, 0, 0]);
+    const note = await gql(stack.routerUrl, 'query ($id: ID!) { clinicalNote(id: $id) { serviceDate dueAt } }', { id: oldest.id }, await tokenFor(c.clinician));
+    expect(Date.parse(note.data!.clinicalNote.dueAt) - Date.parse(note.data!.clinicalNote.serviceDate)).toBe(10 * DAY);
   });
 });

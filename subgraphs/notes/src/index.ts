@@ -4,7 +4,7 @@ import { noteWriting } from './note/note-writing';
 import { AppointmentWithNote } from './note/note.type';
 import { ClientExportRepository } from './client-export/client-export.repository';
 import { clinicalPlanResolvers } from './clinical-plans';
-import { complianceNoteSignedListener, complianceResolvers } from './compliance';
+import { complianceNoteDueDays, complianceNoteSignedListener, complianceResolvers } from './compliance';
 import { NoteSigningRepository } from './note-signing/note-signing.repository';
 import { NoteSigningResolver } from './note-signing/note-signing.resolver';
 import { NoteSigningService } from './note-signing/note-signing.service';
@@ -32,8 +32,9 @@ export const notesSubgraph: SubgraphDefinition = {
     // After a note is signed or co-signed: its compliance alert resolves (and its billing hold with
     // it) and the search index takes the signed text.
     const signing = new NoteSigningService(signingRepository, { missingRequiredFields: (note) => writing.missingRequiredFields(note), templateFieldOrder: (practiceId, versionId) => writing.templateFieldOrder(practiceId, versionId), onNoteSigned: [complianceNoteSignedListener(prisma), searchIndexOnSigned], log });
-    const queues = new NoteQueuesService(new NoteQueuesRepository(prisma), signingRepository, service);
-    return [new NoteResolver(service), new AppointmentNoteResolver(service), ...writing.resolvers, new NoteSigningResolver(signing, service), new NoteQueuesResolver(queues), exportSection.resolver((practiceId, clientId) => new ClientExportRepository(prisma, cipher).clinicalNotes(practiceId, clientId)), ...clinicalPlanResolvers({ prisma, cipher }), ...complianceResolvers(prisma), ...noteExtrasResolvers({ prisma, cipher, log }, writing, search)];
+    const noteDueDays = complianceNoteDueDays(prisma);
+    const queues = new NoteQueuesService(new NoteQueuesRepository(prisma), signingRepository, service, noteDueDays);
+    return [new NoteResolver(service), new AppointmentNoteResolver(service), ...writing.resolvers, new NoteSigningResolver(signing, service, noteDueDays), new NoteQueuesResolver(queues), exportSection.resolver((practiceId, clientId) => new ClientExportRepository(prisma, cipher).clinicalNotes(practiceId, clientId)), ...clinicalPlanResolvers({ prisma, cipher }), ...complianceResolvers(prisma), ...noteExtrasResolvers({ prisma, cipher, log }, writing, search)];
   },
   referenceResolvers: ({ prisma, cipher }) => ({ ...noteReferences(noteWriting({ prisma, cipher }).notes), ...clientExportReference }),
 };

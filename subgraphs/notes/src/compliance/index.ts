@@ -9,4 +9,10 @@ export function complianceResolvers(prisma: SubgraphDeps['prisma']) {
   return [new ComplianceRulesResolver(new ComplianceRulesService(new ComplianceRulesRepository(prisma))), new ComplianceAlertResolver(new ComplianceAlertService(new ComplianceAlertRepository(prisma)))];
 }
 
+/** A note is due on the practice's supervisor-alert day (7 under the Georgia defaults). */
+export const complianceNoteDueDays = (prisma: SubgraphDeps['prisma']) => {
+  const rules = new ComplianceRulesRepository(prisma);
+  return async (practiceId: string) => (await rules.findOrCreate(practiceId)).noteSupervisorAlertDay;
+};
+
 export const complianceNoteSignedListener = (prisma: SubgraphDeps['prisma']) => resolveNoteAlertsOnSigning(new ComplianceAlertRepository(prisma));

@@ -3,6 +3,9 @@
 const DAY_MS = 86_400_000;
 export const DEFAULT_NOTE_DUE_DAYS = 7;
 
+/** The practice's day count (its compliance rules' supervisor-alert day: the 7-day rule). */
+export type NoteDueDays = (practiceId: string) => Promise<number>;
+
 export function noteDueAt(serviceDate: Date, days = DEFAULT_NOTE_DUE_DAYS): Date {
   return new Date(serviceDate.getTime() + days * DAY_MS);
 }

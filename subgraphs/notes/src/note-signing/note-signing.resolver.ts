@@ -2,7 +2,7 @@ import { allowedRoles, type RequestContext, requireUser } from '@solace/server-k
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { NoteService } from '../note/note.service';
 import { ClinicalNote } from '../note/note.type';
-import { noteDueAt } from './note-deadline';
+import { noteDueAt, type NoteDueDays } from './note-deadline';
 import { renderNoteText } from './canonical-note';
 import { AddNoteAddendumArgs, CosignNoteArgs, ReturnNoteArgs, SignNoteArgs, SignNotesArgs } from './note-signing.input';
 import type { NoteSigningService, SigningCaller, VerifiedVersion } from './note-signing.service';
@@ -32,6 +32,7 @@ export class NoteSigningResolver {
   constructor(
     private readonly signing: NoteSigningService,
     private readonly notes: NoteService,
+    private readonly dueDays: NoteDueDays,
   ) {}
 
   @Authorized(...allowedRoles('signNote'))
@@ -99,7 +100,7 @@ export class NoteSigningResolver {
   }
 
   @FieldResolver(() => Date, { description: 'When the note is due (the practice’s documentation deadline after the session).' })
-  dueAt(@Root() note: ClinicalNote) {
-    return noteDueAt(note.serviceDate);
+  async dueAt(@Root() note: ClinicalNote, @Ctx() ctx: RequestContext) {
+    return noteDueAt(note.serviceDate, await this.dueDays(requireUser(ctx).practiceId));
   }
 }

@@ -29,6 +29,11 @@ export class NoteRepository {
     return this.readable(await this.prisma.clinicalNote.findFirst({ where: { id, practiceId }, select: FIELDS }));
   }
 
+  async findManyInPractice(practiceId: string, ids: string[]): Promise<ClinicalNote[]> {
+    const rows = await this.prisma.clinicalNote.findMany({ where: { id: { in: ids }, practiceId }, select: FIELDS });
+    return rows.map((row) => this.readable(row));
+  }
+
   async findByAppointment(practiceId: string, appointmentId: string): Promise<ClinicalNote | null> {
     return this.readable(await this.prisma.clinicalNote.findFirst({ where: { appointmentId, practiceId }, select: FIELDS }));
   }

@@ -49,6 +49,12 @@ export class NoteService {
     return note && canRead(user, note) ? note : null;
   }
 
+  /** The notes among `ids` the user may read, in one query (lists and queues). */
+  async getMany(user: AuthClaims, ids: string[]): Promise<ClinicalNote[]> {
+    if (ids.length === 0) return [];
+    return (await this.notes.findManyInPractice(user.practiceId, ids)).filter((note) => canRead(user, note));
+  }
+
   async get(user: AuthClaims, id: string): Promise<ClinicalNote> {
     const note = await this.notes.findInPractice(user.practiceId, id);
     if (!note || !canRead(user, note)) throw notFound('ClinicalNote', id);
