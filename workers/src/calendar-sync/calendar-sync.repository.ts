@@ -18,13 +18,18 @@ export class CalendarSyncRepository {
     return (await this.prisma.practice.findFirst({ where: { id: practiceId }, select: { timeZone: true } }))?.timeZone ?? 'UTC';
   }
 
-  /** Replaces the connection's busy blocks in one transaction (availability never sees half a sync). */
+  /**
+   * Replaces the connection's busy blocks in one transaction (availability never sees half a sync).
+   * Two pulls of one connection can overlap (the 10-minute schedule and "pull now" after connecting):
+   * a per-connection transaction lock makes the second wait, or both would insert their copy.
+   */
   async replaceBusy(practiceId: string, connection: { id: string; clinicianId: string }, blocks: { startsAt: Date; endsAt: Date }[]): Promise<void> {
-    await this.prisma.$transaction([
-      this.prisma.externalBusyBlock.deleteMany({ where: { practiceId, connectionId: connection.id } }),
-      this.prisma.externalBusyBlock.createMany({ data: blocks.map((b) => ({ practiceId, connectionId: connection.id, clinicianId: connection.clinicianId, ...b })) }),
-      this.prisma.calendarConnection.updateMany({ where: { id: connection.id, practiceId }, data: { lastSyncedAt: new Date(), lastError: null } }),
-    ]);
+    await this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`calendar-pull:${connection.id}`}))`;
+      await tx.externalBusyBlock.deleteMany({ where: { practiceId, connectionId: connection.id } });
+      await tx.externalBusyBlock.createMany({ data: blocks.map((b) => ({ practiceId, connectionId: connection.id, clinicianId: connection.clinicianId, ...b })) });
+      await tx.calendarConnection.updateMany({ where: { id: connection.id, practiceId }, data: { lastSyncedAt: new Date(), lastError: null } });
+    });
   }
 
   async recordError(practiceId: string, connectionId: string, code: string): Promise<void> {
