@@ -18,16 +18,18 @@ async function practiceWithOverdueNote() {
   const admin = await createTestStaff(practice, { roles: ['ADMIN'] });
   const clinician = await createTestStaff(practice, { displayName: 'Sam Associate' });
   const client = await createTestClient(practice, { firstName: 'Robin' });
-  await createTestAppointment(practice, client, clinician, { startsAt: new Date(Date.now() - 8 * 86_400_000), status: 'COMPLETED' });
+  const session = await createTestAppointment(practice, client, clinician, { startsAt: new Date(Date.now() - 8 * 86_400_000), status: 'COMPLETED' });
+  // Started but not signed: the alert links to the note itself.
+  const note = await testPrisma().clinicalNote.create({ data: { practiceId: practice.id, appointmentId: session.id, clientId: client.id, authorId: clinician.id, serviceDate: session.startsAt } });
   const log = createLogger('test');
   const deps = { compliance: new ComplianceRepository(testPrisma()), email: new LocalMailboxProvider(await mkdtemp(join(tmpdir(), 'solace-compliance-')), log), webUrl: suite.webUrl, log };
   await runInPracticeScope(practice.id, () => runComplianceEngine(practice.id, new Date(), deps));
-  return { practice, admin, client };
+  return { practice, admin, client, note };
 }
 
 describe('compliance in the browser', () => {
   it('shows an admin the overdue note behind the badge and lets them acknowledge it', async () => {
-    const { admin, client } = await practiceWithOverdueNote();
+    const { admin, client, note } = await practiceWithOverdueNote();
     const page = await suite.browser.newPage({ timezoneId: 'UTC' });
     await suite.signInAs(page, admin.email);
 
@@ -50,6 +52,8 @@ describe('compliance in the browser', () => {
     const alert = await testPrisma().complianceAlert.findFirstOrThrow({ where: { clientId: client.id } });
     await page.goto(`${suite.webUrl}/compliance?alert=${alert.id}`);
     await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-alert-id")')).toBe(alert.id);
+    await page.getByRole('link', { name: `Open the note — Robin ${client.lastName.charAt(0)}.` }).click();
+    await page.waitForURL(new RegExp(`/notes/${note.id}$`));
   });
 
   it('lets an admin change the rules, explaining a step out of order', async () => {

@@ -35,6 +35,7 @@ export const compliance = {
   acknowledgedNotice: 'Alert acknowledged. It stays until the cause is fixed.',
   openChart: 'Open chart',
   openNotes: 'Notes to sign',
+  openNote: 'Open the note',
   rules: {
     nav: 'Compliance rules',
     title: 'Compliance rules',
