@@ -9,7 +9,7 @@ import { NoteSigningRepository } from './note-signing/note-signing.repository';
 import { NoteSigningResolver } from './note-signing/note-signing.resolver';
 import { NoteSigningService } from './note-signing/note-signing.service';
 import { NoteQueuesRepository } from './note-queues/note-queues.repository';
-import { NoteQueuesResolver } from './note-queues/note-queues.resolver';
+import { NoteQueuesResolver, UnsignedNoteItemResolver } from './note-queues/note-queues.resolver';
 import { NoteQueuesService } from './note-queues/note-queues.service';
 import { noteExtrasResolvers, noteSearch } from './note-extras';
 
@@ -34,7 +34,7 @@ export const notesSubgraph: SubgraphDefinition = {
     const signing = new NoteSigningService(signingRepository, { missingRequiredFields: (note) => writing.missingRequiredFields(note), templateFieldOrder: (practiceId, versionId) => writing.templateFieldOrder(practiceId, versionId), onNoteSigned: [complianceNoteSignedListener(prisma), searchIndexOnSigned], log });
     const noteDueDays = complianceNoteDueDays(prisma);
     const queues = new NoteQueuesService(new NoteQueuesRepository(prisma), signingRepository, service, noteDueDays);
-    return [new NoteResolver(service), new AppointmentNoteResolver(service), ...writing.resolvers, new NoteSigningResolver(signing, service, noteDueDays), new NoteQueuesResolver(queues), exportSection.resolver((practiceId, clientId) => new ClientExportRepository(prisma, cipher).clinicalNotes(practiceId, clientId)), ...clinicalPlanResolvers({ prisma, cipher }), ...complianceResolvers(prisma), ...noteExtrasResolvers({ prisma, cipher, log }, writing, search)];
+    return [new NoteResolver(service), new AppointmentNoteResolver(service), ...writing.resolvers, new NoteSigningResolver(signing, service, noteDueDays), new NoteQueuesResolver(queues), new UnsignedNoteItemResolver(queues), exportSection.resolver((practiceId, clientId) => new ClientExportRepository(prisma, cipher).clinicalNotes(practiceId, clientId)), ...clinicalPlanResolvers({ prisma, cipher }), ...complianceResolvers(prisma), ...noteExtrasResolvers({ prisma, cipher, log }, writing, search)];
   },
   referenceResolvers: ({ prisma, cipher }) => ({ ...noteReferences(noteWriting({ prisma, cipher }).notes), ...clientExportReference }),
 };

@@ -1,5 +1,6 @@
-import { allowedRoles, type RequestContext, requireUser } from '@solace/server-kit';
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { allowedRoles, type RequestContext, requestLoader, requireUser } from '@solace/server-kit';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { ClinicalNote } from '../note/note.type';
 import type { NoteQueuesService } from './note-queues.service';
 import { NoteReviewItem, UnsignedNoteItem } from './note-queues.type';
 
@@ -17,5 +18,17 @@ export class NoteQueuesResolver {
   @Query(() => [NoteReviewItem], { description: 'Notes the caller’s supervisees submitted for co-signature, oldest first.' })
   noteReviewQueue(@Arg('limit', () => Int, { defaultValue: 200 }) limit: number, @Ctx() ctx: RequestContext) {
     return this.service.reviewQueue(requireUser(ctx), Math.max(1, limit));
+  }
+}
+
+@Resolver(() => UnsignedNoteItem)
+export class UnsignedNoteItemResolver {
+  constructor(private readonly service: NoteQueuesService) {}
+
+  @FieldResolver(() => ClinicalNote, { nullable: true, description: 'The started note (null when not started).' })
+  note(@Root() item: UnsignedNoteItem, @Ctx() ctx: RequestContext) {
+    if (!item.noteId) return null;
+    const user = requireUser(ctx);
+    return requestLoader(ctx, 'UnsignedNoteItem.note', (ids) => this.service.notesFor(user, ids)).load(item.noteId);
   }
 }

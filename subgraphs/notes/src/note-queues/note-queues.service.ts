@@ -22,7 +22,7 @@ export class NoteQueuesService {
     const now = this.now();
     const [rows, days] = await Promise.all([this.queues.unsigned(user.practiceId, user.sub, now, Math.min(limit, QUEUE_LIMIT)), this.dueDays(user.practiceId)]);
     const noteIds = rows.flatMap((row) => (row.noteId ? [row.noteId] : []));
-    const [latest, notes] = await Promise.all([this.signing.latestReviewEvents(user.practiceId, noteIds), this.notesById(user, noteIds)]);
+    const latest = await this.signing.latestReviewEvents(user.practiceId, noteIds);
     return rows.map((row) => {
       const event = row.noteId ? latest.get(row.noteId) : undefined;
       const returned = row.state === 'DRAFT' && event?.action === 'RETURNED';
@@ -30,7 +30,7 @@ export class NoteQueuesService {
       return {
         id: row.appointmentId,
         state: returned ? 'RETURNED' : row.state,
-        note: row.noteId ? (notes.get(row.noteId) ?? null) : null,
+        noteId: row.noteId,
         appointment: { id: row.appointmentId },
         client: { id: row.clientId },
         serviceDate: row.serviceDate,
@@ -53,6 +53,11 @@ export class NoteQueuesService {
       const dueAt = noteDueAt(row.serviceDate, days);
       return [{ id: row.noteId, note, author: { id: row.authorId }, client: { id: row.clientId }, serviceDate: row.serviceDate, submittedAt: row.submittedAt, dueAt, daysOverdue: daysOverdue(dueAt, now) }];
     });
+  }
+
+  /** The notes of queue items, for the lazily resolved `note` field (one query per request). */
+  notesFor(user: AuthClaims, ids: readonly string[]): Promise<ClinicalNote[]> {
+    return this.notes.getMany(user, [...ids]);
   }
 
   private async notesById(user: AuthClaims, ids: string[]): Promise<Map<string, ClinicalNote>> {

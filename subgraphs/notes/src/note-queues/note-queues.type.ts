@@ -22,8 +22,8 @@ export class UnsignedNoteItem {
   @Field(() => UnsignedNoteState)
   state!: UnsignedNoteState;
 
-  @Field(() => ClinicalNote, { nullable: true })
-  note!: ClinicalNote | null;
+  /** The started note, if any; `note` loads it only when a query asks for it. */
+  noteId!: string | null;
 
   @Field(() => AppointmentWithNote)
   appointment!: AppointmentWithNote;
