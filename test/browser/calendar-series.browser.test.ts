@@ -61,6 +61,7 @@ describe('recurring series in the calendar', () => {
     await page.goto(`${suite.webUrl}/calendar?date=${first.plus({ weeks: 1 }).toFormat('yyyy-MM-dd')}`);
     const second = page.locator('.appointment-event').filter({ hasText: `Dana ${dana.lastName}` });
     const hour = ((await second.boundingBox())!.height * 60) / 50;
+    const top = (await second.boundingBox())!.y;
     await dragBy(page, second, hour);
     const moveDialog = page.getByRole('dialog', { name: 'Move a session of a series' });
     await moveDialog.getByText('Which sessions?', { exact: false }).waitFor();
@@ -69,6 +70,8 @@ describe('recurring series in the calendar', () => {
     await page.getByRole('status').filter({ hasText: '2 sessions moved.' }).waitFor();
     const moved = await prisma.appointment.findMany({ where: { clientId: dana.id }, orderBy: { startsAt: 'asc' } });
     expect(moved.map((a) => DateTime.fromJSDate(a.startsAt).setZone(ZONE).toFormat('ccc HH:mm'))).toEqual(['Thu 10:00', 'Thu 11:00', 'Thu 11:00']);
+    // Drag again once the calendar shows the session at its new time.
+    await expect.poll(async () => (await second.boundingBox())!.y - top).toBeGreaterThan(hour / 2);
     await dragBy(page, second, hour);
     await moveDialog.getByRole('button', { name: 'Keep as it was' }).click();
     await moveDialog.waitFor({ state: 'hidden' });
