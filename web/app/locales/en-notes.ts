@@ -1,15 +1,6 @@
 // Strings for writing notes: the note editor, starting a note from an appointment, the diagnosis
 // picker and the template builder.
-const noteTypes: Record<string, string> = {
-  SOAP: 'SOAP note',
-  PROGRESS: 'Progress note',
-  INTAKE_ASSESSMENT: 'Intake assessment',
-  PSYCHIATRIC_EVALUATION: 'Psychiatric evaluation',
-  TREATMENT_PLAN: 'Treatment plan',
-  SAFETY_PLAN: 'Safety plan',
-  DISCHARGE_SUMMARY: 'Discharge summary',
-  CRISIS_INTERVENTION: 'Crisis intervention',
-};
+import { noteTypes } from './en-note-types';
 
 const fieldKinds: Record<string, string> = {
   TEXT: 'Short text',

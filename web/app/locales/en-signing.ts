@@ -1,15 +1,6 @@
 // Strings for signing notes: the sign dialog, addenda, version history, the to-do list and the
 // supervisor's review queue.
-const noteTypes: Record<string, string> = {
-  SOAP: 'SOAP note',
-  PROGRESS: 'Progress note',
-  INTAKE_ASSESSMENT: 'Intake assessment',
-  PSYCHIATRIC_EVALUATION: 'Psychiatric evaluation',
-  TREATMENT_PLAN: 'Treatment plan',
-  SAFETY_PLAN: 'Safety plan',
-  DISCHARGE_SUMMARY: 'Discharge summary',
-  CRISIS_INTERVENTION: 'Crisis intervention',
-};
+import { noteTypes } from './en-note-types';
 
 export const signing = {
   nav: 'Notes',
