@@ -62,4 +62,5 @@ export {
   type ComplianceRuleProblem,
   type ComplianceRulesValues,
 } from './compliance/compliance-rules';
+export { findOrCreateComplianceRules } from './compliance/compliance.repository';
 export { COMPLIANCE_QUEUE, createComplianceQueue, enqueuePracticeRun, scheduleComplianceSweeps, type ComplianceJobData, type ComplianceQueue } from './compliance/compliance.queue';

@@ -2,17 +2,24 @@ import { useMutation, useQuery } from '@urql/vue';
 import { graphql } from '~/gql';
 import type { ComplianceRulesInput } from '~/gql/graphql';
 
+// One shape for reading and saving the rules.
+export const ComplianceRulesFields = graphql(`
+  fragment ComplianceRulesFields on ComplianceRules {
+    noteReminderDay
+    noteSupervisorAlertDay
+    noteBillingHoldDay
+    planReviewReminderDay
+    planReviewAlertDay
+    planOutOfComplianceDay
+    safetyPlanRequired
+    isGeorgiaDefault
+  }
+`);
+
 const ComplianceRulesDocument = graphql(`
   query ComplianceRules {
     complianceRules {
-      noteReminderDay
-      noteSupervisorAlertDay
-      noteBillingHoldDay
-      planReviewReminderDay
-      planReviewAlertDay
-      planOutOfComplianceDay
-      safetyPlanRequired
-      isGeorgiaDefault
+      ...ComplianceRulesFields
     }
   }
 `);
@@ -20,14 +27,7 @@ const ComplianceRulesDocument = graphql(`
 const UpdateComplianceRulesDocument = graphql(`
   mutation UpdateComplianceRules($input: ComplianceRulesInput!) {
     updateComplianceRules(input: $input) {
-      noteReminderDay
-      noteSupervisorAlertDay
-      noteBillingHoldDay
-      planReviewReminderDay
-      planReviewAlertDay
-      planOutOfComplianceDay
-      safetyPlanRequired
-      isGeorgiaDefault
+      ...ComplianceRulesFields
     }
   }
 `);

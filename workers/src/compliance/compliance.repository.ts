@@ -52,7 +52,19 @@ const RULE_FIELDS = {
   planReviewAlertDay: true,
   planOutOfComplianceDay: true,
   safetyPlanRequired: true,
+  updatedAt: true,
 } as const;
+
+/**
+ * A practice's rules, stored with the Georgia defaults the first time they are read (by the engine,
+ * the notes subgraph's API and its note deadlines alike).
+ */
+export async function findOrCreateComplianceRules(prisma: PrismaClient, practiceId: string): Promise<ComplianceRulesValues & { updatedAt: Date }> {
+  const found = await prisma.complianceRules.findFirst({ where: { practiceId }, select: RULE_FIELDS });
+  if (found) return found;
+  await prisma.complianceRules.createMany({ data: [{ practiceId, ...GEORGIA_COMPLIANCE_RULES }], skipDuplicates: true });
+  return (await prisma.complianceRules.findFirst({ where: { practiceId }, select: RULE_FIELDS }))!;
+}
 
 const ALERT_FIELDS = { id: true, subjectId: true, kind: true, status: true, clinicianId: true, supervisorId: true, escalatedAt: true, noteId: true, startsAt: true, dueAt: true, notifiedKind: true } as const;
 
@@ -60,11 +72,8 @@ export class ComplianceRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** The practice's rules; the Georgia defaults are stored the first time they are read. */
-  async rules(practiceId: string): Promise<ComplianceRulesValues> {
-    const found = await this.prisma.complianceRules.findFirst({ where: { practiceId }, select: RULE_FIELDS });
-    if (found) return found;
-    await this.prisma.complianceRules.createMany({ data: [{ practiceId, ...GEORGIA_COMPLIANCE_RULES }], skipDuplicates: true });
-    return (await this.prisma.complianceRules.findFirst({ where: { practiceId }, select: RULE_FIELDS }))!;
+  rules(practiceId: string): Promise<ComplianceRulesValues> {
+    return findOrCreateComplianceRules(this.prisma, practiceId);
   }
 
   practice(practiceId: string) {

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@solace/server-kit';
-import { GEORGIA_COMPLIANCE_RULES, type ComplianceRulesValues } from '@solace/workers';
+import { findOrCreateComplianceRules, type ComplianceRulesValues } from '@solace/workers';
 import type { ComplianceAlert, ComplianceAlertKind, ComplianceAlertStatus, ComplianceSeverity } from './compliance.type';
 
 const RULE_FIELDS = {
@@ -50,11 +50,8 @@ export class ComplianceRulesRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** The practice's rules, stored with the Georgia defaults the first time they are read. */
-  async findOrCreate(practiceId: string): Promise<StoredRules> {
-    const found = await this.prisma.complianceRules.findFirst({ where: { practiceId }, select: RULE_FIELDS });
-    if (found) return found;
-    await this.prisma.complianceRules.createMany({ data: [{ practiceId, ...GEORGIA_COMPLIANCE_RULES }], skipDuplicates: true });
-    return (await this.prisma.complianceRules.findFirst({ where: { practiceId }, select: RULE_FIELDS }))!;
+  findOrCreate(practiceId: string): Promise<StoredRules> {
+    return findOrCreateComplianceRules(this.prisma, practiceId);
   }
 
   async save(practiceId: string, values: ComplianceRulesValues, updatedById: string): Promise<StoredRules> {
