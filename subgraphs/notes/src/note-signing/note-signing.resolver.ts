@@ -1,4 +1,4 @@
-import { allowedRoles, type RequestContext, requireUser } from '@solace/server-kit';
+import { allowedRoles, type RequestContext, requestLoader, requireUser } from '@solace/server-kit';
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { NoteService } from '../note/note.service';
 import { ClinicalNote } from '../note/note.type';
@@ -101,6 +101,9 @@ export class NoteSigningResolver {
 
   @FieldResolver(() => Date, { description: 'When the note is due (the practice’s documentation deadline after the session).' })
   async dueAt(@Root() note: ClinicalNote, @Ctx() ctx: RequestContext) {
-    return noteDueAt(note.serviceDate, await this.dueDays(requireUser(ctx).practiceId));
+    // One read of the practice's rules per request, however many notes a query lists.
+    const rules = requestLoader(ctx, 'NoteDueDays', (practiceIds) => Promise.all(practiceIds.map(async (id) => ({ id, days: await this.dueDays(id) }))));
+    const { days } = (await rules.load(requireUser(ctx).practiceId))!;
+    return noteDueAt(note.serviceDate, days);
   }
 }
