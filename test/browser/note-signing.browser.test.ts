@@ -1,7 +1,8 @@
 // Signing notes in the browser (real Chromium): a clinician finds the draft on the to-do list,
 // signs it from the note's history page, adds a signed addendum and compares both versions; a
-// supervisor co-signs an associate's note from the review queue. The draft is written the way the
-// note module stores it (the editor page is tested with note writing).
+// supervisor co-signs an associate's note from the review queue; a session without a note is started
+// from the to-do list. The drafts are written the way the note module stores them (the editor page
+// is tested with note writing).
 import { createFieldCipher } from '@solace/server-kit';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from '../support/browser-suite';
@@ -93,6 +94,25 @@ describe('signing notes', () => {
     await page.goto(`${suite.webUrl}/notes/history/${note.id}`);
     await page.getByText(/Signed by Jo Associate/).waitFor();
     await page.getByText(/Co-signed by Dr\. Sam Okafor/).waitFor();
+    await page.close();
+  });
+
+  it('starts the note of a session without one from the to-do list', async () => {
+    const practice = await createTestPractice();
+    const clinician = await createTestStaff(practice, { roles: ['CLINICIAN'] });
+    const client = await createTestClient(practice, { firstName: 'Noor' });
+    const session = await createTestAppointment(practice, client, clinician, { startsAt: new Date(Date.now() - 3 * 86_400_000), status: 'COMPLETED' });
+    const page = await suite.browser.newPage();
+    await suite.signInAs(page, clinician.email);
+    await page.goto(`${suite.webUrl}/notes`);
+    const row = page.getByRole('row', { name: new RegExp(client.lastName) });
+    await row.getByText('No note yet').waitFor();
+    await row.getByRole('button', { name: `Write note for Noor ${client.lastName}…` }).click();
+    await page.getByLabel('Note type').selectOption({ label: 'SOAP note' });
+    await page.getByRole('button', { name: 'Write note', exact: true }).click();
+    await page.waitForURL(/\/notes\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: `SOAP note — Noor ${client.lastName}` }).waitFor();
+    expect(await testPrisma().clinicalNote.findFirstOrThrow({ where: { appointmentId: session.id } })).toMatchObject({ noteType: 'SOAP', status: 'DRAFT' });
     await page.close();
   });
 });

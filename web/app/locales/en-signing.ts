@@ -75,7 +75,7 @@ export const signing = {
   },
   todo: {
     title: 'Notes to sign',
-    intro: 'Sessions still waiting for a signed note, oldest first. Notes are due seven days after the session.',
+    intro: 'Sessions still waiting for a signed note, oldest first, with the deadline from the practice’s compliance rules.',
     empty: 'All caught up: every session is documented and signed.',
     client: 'Client',
     session: 'Session',
@@ -84,6 +84,8 @@ export const signing = {
     states: { NOT_STARTED: 'No note yet', DRAFT: 'Draft', RETURNED: 'Returned by supervisor', IN_REVIEW: 'Waiting for co-signature' } as Record<string, string>,
     overdue: (days: number) => (days === 0 ? 'Due today or later' : `${days} ${days === 1 ? 'day' : 'days'} overdue`),
     open: 'Open',
+    write: (name: string) => `Write note for ${name}…`,
+    writeTitle: (name: string, date: string) => `Note for ${name}, session of ${date}`,
     select: (name: string) => `Select the note for ${name}`,
     signSelected: (n: number) => `Sign ${n} selected (an associate’s go to the supervisor)`,
     bulkAttest: 'I attest that the selected notes are accurate and complete, and I sign them electronically.',
