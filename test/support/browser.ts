@@ -21,25 +21,40 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function waitForHttp(url: string) {
-  for (let attempt = 0; attempt < 100; attempt++) {
+/**
+ * Waits until `url` answers 200, up to `timeoutMs` (a cold Nuxt server on two busy cores can take
+ * well over ten seconds). Gives up at once when `exited()` says the server process is gone.
+ */
+export async function waitForHttp(url: string, options: { timeoutMs?: number; exited?: () => string | undefined } = {}) {
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  while (Date.now() < deadline) {
+    const exit = options.exited?.();
+    if (exit) throw new Error(`${url} did not answer: the server exited (${exit})`);
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await fetch(url, { signal: AbortSignal.timeout(10_000) })).ok) return;
     } catch {
       // starting
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${url} did not answer`);
+  throw new Error(`${url} did not answer within ${options.timeoutMs ?? 60_000} ms`);
 }
 
 /** Serves the built web app (scripts/test.sh builds it before the tests) against the given router. */
 export async function startWebApp(options: { port: number; routerUrl: string; readyPath?: string }): Promise<ChildProcess> {
   const web = spawn('node', [resolve(ROOT, 'web/.output/server/index.mjs')], {
     env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', NUXT_PUBLIC_ROUTER_URL: options.routerUrl },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  await waitForHttp(`http://127.0.0.1:${options.port}${options.readyPath ?? '/login'}`);
+  // Keep the end of stderr so a server that dies (a taken port, a missing build) says why.
+  let stderr = '';
+  web.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2_000)));
+  let exit: string | undefined;
+  web.once('exit', (code, signal) => (exit = `code ${code ?? signal}: ${stderr.trim() || 'no output'}`));
+  await waitForHttp(`http://127.0.0.1:${options.port}${options.readyPath ?? '/login'}`, { exited: () => exit }).catch((error: unknown) => {
+    web.kill('SIGKILL');
+    throw error;
+  });
   return web;
 }
 
