@@ -2,6 +2,7 @@ import { allowedRoles, requireUser, StaffUserRef, type RequestContext } from '@s
 import { IsDate, IsOptional, IsUUID } from 'class-validator';
 import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { AvailabilityService } from './availability.service';
+import { ClinicianAvailability } from './availability.type';
 
 @ArgsType()
 export class AvailableSlotsArgs {
@@ -39,9 +40,22 @@ export class AvailabilityResolver {
   constructor(private readonly availability: AvailabilityService) {}
 
   @Authorized(...allowedRoles('availableSlots'))
-  @Query(() => [AvailableSlot], { description: 'Free slots for a service from weekly hours, time off, appointments, holds and outside calendars; earliest first.' })
+  @Query(() => [AvailableSlot], {
+    description:
+      'Free slots for a service from weekly hours, time off, appointments, holds and outside calendars; earliest first. One object per slot: for many clinicians or weeks prefer `availabilityByClinician` (the same slots grouped, a fraction of the size). Kept stable for integrators.',
+  })
   async availableSlots(@Args(() => AvailableSlotsArgs) search: AvailableSlotsArgs, @Ctx() ctx: RequestContext): Promise<AvailableSlot[]> {
     return (await this.availability.slots(requireUser(ctx).practiceId, search)).slots;
+  }
+
+  @Authorized(...allowedRoles('availabilityByClinician'))
+  @Query(() => [ClinicianAvailability], {
+    description:
+      'The free slots of `availableSlots` grouped by clinician: each clinician who has any, the one with the earliest free time first, with their start times ascending. Use this to show availability across clinicians (a "find a time" list, a first free time per clinician); the same rules and the same answer as `availableSlots`.',
+  })
+  async availabilityByClinician(@Args(() => AvailableSlotsArgs) search: AvailableSlotsArgs, @Ctx() ctx: RequestContext): Promise<ClinicianAvailability[]> {
+    const { groups } = await this.availability.slotsByClinician(requireUser(ctx).practiceId, search);
+    return groups.map(({ clinician, durationMinutes, starts }) => ({ clinician: { id: clinician.id }, durationMinutes, starts }));
   }
 
   @FieldResolver(() => StaffUserRef)

@@ -1,7 +1,7 @@
 import { PracticeScopeFromArgs, type RequestContext } from '@solace/server-kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import type { OnlineBookingService } from './online-booking.service';
-import { ConfirmOnlineBookingArgs, HoldOnlineSlotArgs, OnlineBookingConfirmation, OnlineBookingPage, OnlineSlot, OnlineSlotsArgs, SlotHold } from './online-booking.type';
+import { ConfirmOnlineBookingArgs, HoldOnlineSlotArgs, OnlineBookingConfirmation, OnlineBookingPage, OnlineClinicianAvailability, OnlineSlot, OnlineSlotsArgs, SlotHold } from './online-booking.type';
 
 // Public: a client books from the practice's booking link without an account. Each operation runs
 // in the named practice's row-level-security scope; the hold id is the capability that ties the
@@ -17,9 +17,21 @@ export class OnlineBookingResolver {
   }
 
   @UseMiddleware(PracticeScopeFromArgs)
-  @Query(() => [OnlineSlot], { description: 'Free times for a service (within the practice’s notice and horizon), earliest first.' })
+  @Query(() => [OnlineSlot], {
+    description:
+      'Free times for a service (within the practice’s notice and horizon), earliest first, one object per time. Booking pages should prefer `onlineAvailabilityByClinician` (the same times grouped by clinician, a fraction of the size).',
+  })
   onlineSlots(@Args(() => OnlineSlotsArgs) { practiceId, ...search }: OnlineSlotsArgs) {
     return this.booking.slots(practiceId, search);
+  }
+
+  @UseMiddleware(PracticeScopeFromArgs)
+  @Query(() => [OnlineClinicianAvailability], {
+    description:
+      'The free times of `onlineSlots` grouped by clinician: each clinician who has any, the one with the earliest free time first, with their start times ascending. Same rules and same times as `onlineSlots`.',
+  })
+  onlineAvailabilityByClinician(@Args(() => OnlineSlotsArgs) { practiceId, ...search }: OnlineSlotsArgs) {
+    return this.booking.slotsByClinician(practiceId, search);
   }
 
   @UseMiddleware(PracticeScopeFromArgs)

@@ -7,7 +7,7 @@ import type { SlotHolds } from '@solace/server-kit';
 import type { CatalogRepository } from '../catalog/catalog.repository';
 import type { Modality } from '../catalog/catalog.type';
 import type { ClinicianHoursRepository } from '../clinician-hours/clinician-hours.repository';
-import type { OnlineBookingConfirmation, OnlineBookingPage, OnlineSlot, SlotHold } from './online-booking.type';
+import type { OnlineBookingConfirmation, OnlineBookingPage, OnlineClinicianAvailability, OnlineSlot, SlotHold } from './online-booking.type';
 
 const slotTaken = () => new DomainError('CONFLICT', 'That time was just taken; please choose another.', { details: { reason: 'SLOT_TAKEN' } });
 /** A confirmed hold remembers its booking for a day, so a retried confirmation gets the same answer. */
@@ -39,6 +39,11 @@ export class OnlineBookingService {
     const { clinicians, slots } = await this.deps.availability.slots(practiceId, search, { online: true });
     const names = new Map(clinicians.map((c) => [c.id, c.displayName]));
     return slots.map((slot) => ({ ...slot, clinicianName: names.get(slot.clinicianId) ?? '' }));
+  }
+
+  async slotsByClinician(practiceId: string, search: SlotSearch): Promise<OnlineClinicianAvailability[]> {
+    const { groups } = await this.deps.availability.slotsByClinician(practiceId, search, { online: true });
+    return groups.map(({ clinician, durationMinutes, starts }) => ({ clinician: { id: clinician.id, displayName: clinician.displayName }, durationMinutes, starts }));
   }
 
   async hold(practiceId: string, request: { serviceId: string; clinicianId: string; startsAt: Date; replacesHoldId?: string }): Promise<SlotHold> {

@@ -1,5 +1,5 @@
 import { IsDate, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Modality, Service } from '../catalog/catalog.type';
 
 @ObjectType({ description: 'A clinician clients can book online (name only).' })
@@ -39,6 +39,21 @@ export class OnlineSlot {
 
   @Field(() => Date)
   endsAt!: Date;
+}
+
+@ObjectType({
+  description:
+    'One clinician’s free times for a service on the public booking page: the same times as `onlineSlots`, with the clinician and the slot length said once. A slot starting at `s` ends at `s + durationMinutes`.',
+})
+export class OnlineClinicianAvailability {
+  @Field(() => BookableClinician)
+  clinician!: BookableClinician;
+
+  @Field(() => Int, { description: 'The service’s length: every slot of this list lasts this long.' })
+  durationMinutes!: number;
+
+  @Field(() => [Date], { description: 'Free start times, earliest first; never empty.' })
+  starts!: Date[];
 }
 
 @ObjectType({ description: 'A slot held for you for ten minutes while you enter your details.' })
