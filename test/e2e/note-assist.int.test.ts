@@ -154,12 +154,17 @@ describe('AI suggestions with an OpenAI-shaped provider', () => {
     const colleague = await tokenFor(await createTestStaff(practice, { roles: ['CLINICIAN'] }));
     const supervisor = await tokenFor(await createTestStaff(practice, { roles: ['CLINICIAN', 'SUPERVISOR'] }));
     const desk = await tokenFor(await createTestStaff(practice, { roles: ['FRONT_DESK'] }));
+    const admin = await tokenFor(await createTestStaff(practice, { roles: ['ADMIN'] }));
     const stranger = await tokenFor(await createTestStaff(await createTestPractice(), { roles: ['CLINICIAN', 'SUPERVISOR', 'ADMIN'] }));
 
     expect(codes(await gql(stack.routerUrl, SUGGEST, { id: note.id, source: 'x' }, colleague))).toEqual(['NOT_FOUND']);
     expect(codes(await gql(stack.routerUrl, ACCEPT, { id: suggestion.id, rev: 1 }, colleague))).toEqual(['NOT_FOUND']);
-    expect(codes(await gql(stack.routerUrl, SUGGEST, { id: note.id, source: 'x' }, supervisor))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(stack.routerUrl, REJECT, { id: suggestion.id }, supervisor))).toEqual(['FORBIDDEN']);
+    // A supervisor who does not supervise the author does not see the note; an admin sees it but
+    // only the author asks for and decides on suggestions.
+    expect(codes(await gql(stack.routerUrl, SUGGEST, { id: note.id, source: 'x' }, supervisor))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(stack.routerUrl, REJECT, { id: suggestion.id }, supervisor))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(stack.routerUrl, SUGGEST, { id: note.id, source: 'x' }, admin))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(stack.routerUrl, REJECT, { id: suggestion.id }, admin))).toEqual(['FORBIDDEN']);
     expect(codes(await gql(stack.routerUrl, SUGGEST, { id: note.id, source: 'x' }, desk))).toEqual(['FORBIDDEN']);
     expect(codes(await gql(stack.routerUrl, ACCEPT, { id: suggestion.id, rev: 1 }, stranger))).toEqual(['NOT_FOUND']);
     expect(codes(await gql(stack.routerUrl, 'query($id: ID!) { noteSuggestions(noteId: $id) { id } }', { id: note.id }, stranger))).toEqual(['NOT_FOUND']);

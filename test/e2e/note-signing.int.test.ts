@@ -103,8 +103,11 @@ describe('signing a note', () => {
     const incomplete = await gql(stack.routerUrl, SIGN, { id: empty.id, attest: true }, token);
     expect(codes(incomplete)).toEqual(['NOTE_INCOMPLETE']);
     expect(incomplete.errors![0]!.extensions!.fields).toEqual(['body']);
-    // A supervisor may read the note but never sign someone else's; another clinician cannot even see it.
-    expect(codes(await gql(stack.routerUrl, SIGN, { id: note.id, attest: true }, await tokenFor(c.supervisor)))).toEqual(['FORBIDDEN']);
+    // An admin may read the note but never sign someone else's; a supervisor who does not supervise
+    // the author, or another clinician, cannot even see it.
+    const admin = await tokenFor(await createTestStaff(c.practice, { roles: ['ADMIN'] }));
+    expect(codes(await gql(stack.routerUrl, SIGN, { id: note.id, attest: true }, admin))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(stack.routerUrl, SIGN, { id: note.id, attest: true }, await tokenFor(c.supervisor)))).toEqual(['NOT_FOUND']);
     expect(codes(await gql(stack.routerUrl, SIGN, { id: note.id, attest: true }, await tokenFor(c.associate)))).toEqual(['NOT_FOUND']);
     expect(codes(await gql(stack.routerUrl, SIGN, { id: note.id, attest: true }, await tokenFor(stranger.clinician)))).toEqual(['NOT_FOUND']);
     const desk = await createTestStaff(c.practice, { roles: ['FRONT_DESK'] });
@@ -132,10 +135,11 @@ describe('supervisor review of an associate’s note', () => {
     // The database refuses content changes while in review.
     await expect(testPrisma().clinicalNote.updateMany({ where: { id: note.id }, data: { diagnosisCodes: ['F32.0'] } })).rejects.toThrow();
 
-    // Wrong people: the associate cannot co-sign (no role), another supervisor is not theirs.
+    // Wrong people: the associate cannot co-sign (no role); another supervisor is not theirs and
+    // does not even see the note.
     expect(codes(await gql(stack.routerUrl, COSIGN, { id: note.id }, associate))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(stack.routerUrl, COSIGN, { id: note.id }, await tokenFor(c.otherSupervisor)))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(stack.routerUrl, RETURN, { id: note.id, comment: 'No.' }, await tokenFor(c.otherSupervisor)))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(stack.routerUrl, COSIGN, { id: note.id }, await tokenFor(c.otherSupervisor)))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(stack.routerUrl, RETURN, { id: note.id, comment: 'No.' }, await tokenFor(c.otherSupervisor)))).toEqual(['NOT_FOUND']);
     expect(codes(await gql(stack.routerUrl, RETURN, { id: note.id, comment: '  ' }, supervisor))).toEqual(['BAD_USER_INPUT']);
 
     const returned = await gql(stack.routerUrl, RETURN, { id: note.id, comment: 'Add the risk assessment.' }, supervisor);
@@ -182,7 +186,8 @@ describe('addenda and versions', () => {
     await gql(stack.routerUrl, SIGN, { id: note.id, attest: true }, token);
     expect(codes(await gql(stack.routerUrl, ADDENDUM, { id: note.id, text: ' ', attest: true }, token))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await gql(stack.routerUrl, ADDENDUM, { id: note.id, text: 'Mine now.', attest: true }, await tokenFor(c.associate)))).toEqual(['NOT_FOUND']);
-    expect(codes(await gql(stack.routerUrl, ADDENDUM, { id: note.id, text: 'Supervisor note.', attest: true }, await tokenFor(c.supervisor)))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(stack.routerUrl, ADDENDUM, { id: note.id, text: 'Admin note.', attest: true }, await tokenFor(await createTestStaff(c.practice, { roles: ['ADMIN'] }))))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(stack.routerUrl, ADDENDUM, { id: note.id, text: 'Supervisor note.', attest: true }, await tokenFor(c.supervisor)))).toEqual(['NOT_FOUND']);
 
     const added = await gql(stack.routerUrl, ADDENDUM, { id: note.id, text: 'Client called after the session: safety plan reviewed.', attest: true }, token);
     expect(added.data!.addNoteAddendum).toEqual({ number: 2, kind: 'ADDENDUM', addendumText: 'Client called after the session: safety plan reviewed.', verified: true });

@@ -31,9 +31,9 @@ export const notesSubgraph: SubgraphDefinition = {
     const { search, searchIndexOnSigned } = noteSearch({ prisma, cipher }, writing);
     // After a note is signed or co-signed: its compliance alert resolves (and its billing hold with
     // it) and the search index takes the signed text.
-    const signing = new NoteSigningService(signingRepository, { missingRequiredFields: (note) => writing.missingRequiredFields(note), templateFieldOrder: (practiceId, versionId) => writing.templateFieldOrder(practiceId, versionId), onNoteSigned: [complianceNoteSignedListener(prisma), searchIndexOnSigned], log });
+    const signing = new NoteSigningService(signingRepository, { missingRequiredFields: (note) => writing.missingRequiredFields(note), templateFieldOrder: (practiceId, versionId) => writing.templateFieldOrder(practiceId, versionId), onNoteSigned: [complianceNoteSignedListener(prisma), searchIndexOnSigned], readRule: writing.readRule, supervision: writing.supervision, log });
     const noteDueDays = complianceNoteDueDays(prisma);
-    const queues = new NoteQueuesService(new NoteQueuesRepository(prisma), signingRepository, service, noteDueDays);
+    const queues = new NoteQueuesService(new NoteQueuesRepository(prisma), signingRepository, writing.supervision, service, noteDueDays);
     return [new NoteResolver(service), new AppointmentNoteResolver(service), ...writing.resolvers, new NoteSigningResolver(signing, service, noteDueDays), new NoteQueuesResolver(queues), new UnsignedNoteItemResolver(queues), exportSection.resolver((practiceId, clientId) => new ClientExportRepository(prisma, cipher).clinicalNotes(practiceId, clientId)), ...clinicalPlanResolvers({ prisma, cipher }), ...complianceResolvers(prisma), ...noteExtrasResolvers({ prisma, cipher, log }, writing, search)];
   },
   referenceResolvers: ({ prisma, cipher }) => ({ ...noteReferences(noteWriting({ prisma, cipher }).notes), ...clientExportReference }),

@@ -17,13 +17,13 @@ import { NoteSigningRepository } from './note-signing/note-signing.repository';
 import type { noteWriting } from './note/note-writing';
 
 export function noteSearch({ prisma, cipher }: Pick<SubgraphDeps, 'prisma' | 'cipher'>, writing: ReturnType<typeof noteWriting>) {
-  const search = new NoteSearchService(new NoteSearchRepository(prisma, cipher), writing.notes);
+  const search = new NoteSearchService(new NoteSearchRepository(prisma, cipher), writing.notes, writing.readRule);
   const searchIndexOnSigned: NoteSignedListener = (event) => search.onNoteContentChanged(event.practiceId, event.noteId);
   return { search, searchIndexOnSigned };
 }
 
 export function noteExtrasResolvers({ prisma, cipher, log }: Pick<SubgraphDeps, 'prisma' | 'cipher' | 'log'>, writing: ReturnType<typeof noteWriting>, search: NoteSearchService) {
-  const documents = new NoteDocumentService(new NoteDocumentRepository(prisma), new NoteSigningRepository(prisma, cipher), writing.templates, writing.diagnoses);
+  const documents = new NoteDocumentService(new NoteDocumentRepository(prisma), new NoteSigningRepository(prisma, cipher), writing.templates, writing.diagnoses, writing.readRule);
   const suggestions = new NoteSuggestionService(new NoteSuggestionRepository(prisma, cipher), writing.notes, writing.diagnoses, createNoteAssistProvider(process.env, log));
   return [new NoteDocumentResolver(documents), new NoteSuggestionResolver(suggestions), new NoteSearchResolver(search)];
 }

@@ -8,6 +8,7 @@
 // it from a Blob. Presigned URLs (as client documents use) pay off for large uploaded files.
 import { DomainError, notFound, type AuthClaims } from '@solace/server-kit';
 import type { DiagnosisService } from '../diagnoses/diagnosis.service';
+import type { NoteReadRule } from '../supervision/note-read-rule';
 import type { CanonicalNote } from '../note-signing/canonical-note';
 import type { NoteForSigning, NoteSigningRepository } from '../note-signing/note-signing.repository';
 import { verify } from '../note-signing/note-signing.service';
@@ -15,7 +16,6 @@ import type { TemplateService } from '../templates/template.service';
 import { renderNotePdf, type NotePdfModel } from './note-pdf';
 import type { NoteDocumentRepository, SharedDocumentKind, SharedDocumentRow } from './note-document.repository';
 
-const READS_ALL_NOTES = ['ADMIN', 'SUPERVISOR'];
 /** What a client-facing summary keeps of the note: the plan and next steps, not the assessment. */
 const SUMMARY_FIELD = /plan|goal|homework|next|recommend|follow|referral|discharge_reason|last_session/;
 const TYPE_LABELS: Record<string, string> = {
@@ -46,6 +46,7 @@ export class NoteDocumentService {
     private readonly signing: NoteSigningRepository,
     private readonly templates: TemplateService,
     private readonly diagnoses: DiagnosisService,
+    private readonly readRule: NoteReadRule,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -77,7 +78,8 @@ export class NoteDocumentService {
   async forClient(user: AuthClaims, clientId: string): Promise<SharedDocumentRow[]> {
     const rows = await this.documents.forClient(user.practiceId, clientId, { includeRevoked: true });
     const facts = await this.documents.noteFacts(user.practiceId, rows.map((row) => row.noteId));
-    return rows.filter((row) => user.roles.some((role) => READS_ALL_NOTES.includes(role)) || facts.get(row.noteId)?.authorId === user.sub);
+    const readable = await this.readRule.predicate(user);
+    return rows.filter((row) => readable(facts.get(row.noteId)?.authorId ?? ''));
   }
 
   /** The portal: the signed-in client's own documents that are still shared. */
@@ -104,7 +106,7 @@ export class NoteDocumentService {
 
   private async readable(user: AuthClaims, noteId: string): Promise<NoteForSigning> {
     const note = await this.signing.findNote(user.practiceId, noteId);
-    if (!note || !(note.authorId === user.sub || user.roles.some((role) => READS_ALL_NOTES.includes(role)))) throw notFound('ClinicalNote', noteId);
+    if (!note || !(await this.readRule.canRead(user, note.authorId))) throw notFound('ClinicalNote', noteId);
     return note;
   }
 

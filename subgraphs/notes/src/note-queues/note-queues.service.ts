@@ -3,6 +3,7 @@ import type { NoteService } from '../note/note.service';
 import type { ClinicalNote } from '../note/note.type';
 import { daysOverdue, noteDueAt, type NoteDueDays } from '../note-signing/note-deadline';
 import type { NoteSigningRepository } from '../note-signing/note-signing.repository';
+import type { SupervisionRepository } from '../supervision/supervision.repository';
 import type { NoteQueuesRepository } from './note-queues.repository';
 import type { NoteReviewItem, UnsignedNoteItem } from './note-queues.type';
 
@@ -12,6 +13,7 @@ export class NoteQueuesService {
   constructor(
     private readonly queues: NoteQueuesRepository,
     private readonly signing: NoteSigningRepository,
+    private readonly supervision: SupervisionRepository,
     private readonly notes: NoteService,
     private readonly dueDays: NoteDueDays,
     private readonly now: () => Date = () => new Date(),
@@ -44,7 +46,7 @@ export class NoteQueuesService {
   /** Notes the caller's supervisees submitted, oldest session first. */
   async reviewQueue(user: AuthClaims, limit = QUEUE_LIMIT): Promise<NoteReviewItem[]> {
     const now = this.now();
-    const supervisees = await this.signing.superviseesOf(user.practiceId, user.sub);
+    const supervisees = await this.supervision.superviseesOf(user.practiceId, user.sub);
     const [rows, days] = await Promise.all([this.queues.reviewQueue(user.practiceId, supervisees, Math.min(limit, QUEUE_LIMIT)), this.dueDays(user.practiceId)]);
     const notes = await this.notesById(user, rows.map((row) => row.noteId));
     return rows.flatMap((row) => {

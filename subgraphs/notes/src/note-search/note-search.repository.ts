@@ -66,9 +66,4 @@ export class NoteSearchRepository {
     return this.prisma.$queryRaw<Array<{ noteId: string; rank: number }>>`
       SELECT "noteId", rank FROM solace_note_search(${practiceId}::uuid, ${authors}::uuid[], ${terms}, ${limit}::integer)`;
   }
-
-  async superviseesOf(practiceId: string, supervisorId: string): Promise<string[]> {
-    const links = await this.prisma.supervisionLink.findMany({ where: { practiceId, supervisorId, endedAt: null }, select: { superviseeId: true } });
-    return links.map((link) => link.superviseeId);
-  }
 }

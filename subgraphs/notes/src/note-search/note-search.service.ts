@@ -3,13 +3,13 @@
 // save, a signature or an addendum, and lazily for any note whose entry is missing or older than
 // the note (notes written before the index existed, or a path that did not call the hook).
 //
-// Who finds what: the author their own notes; a supervisor also the notes of their current
-// supervisees (a search sweeps wide, so it covers the notes they answer for, a subset of what the
-// note read rule lets them open one by one); an admin every note of the practice.
+// Who finds what: exactly the notes the caller may open (supervision/note-read-rule.ts): the
+// author their own, a supervisor also their current associates', an admin every note.
 import { DomainError, type AuthClaims } from '@solace/server-kit';
 import { parseFieldValues } from '../note-signing/canonical-note';
 import type { CanonicalNote } from '../note-signing/canonical-note';
 import type { NoteService } from '../note/note.service';
+import type { NoteReadRule } from '../supervision/note-read-rule';
 import type { ClinicalNote } from '../note/note.type';
 import { searchableText, snippet, type SnippetPart } from './note-search-text';
 import type { NoteIndexSource, NoteSearchRepository } from './note-search.repository';
@@ -29,6 +29,7 @@ export class NoteSearchService {
   constructor(
     private readonly index: NoteSearchRepository,
     private readonly notes: NoteService,
+    private readonly readRule: NoteReadRule,
   ) {}
 
   /** The hook for every path that changes what a note says (draft save, sign, co-sign, addendum). */
@@ -56,9 +57,8 @@ export class NoteSearchService {
   }
 
   private async searchableAuthors(user: AuthClaims): Promise<string[] | null> {
-    if (user.roles.includes('ADMIN')) return null;
-    if (user.roles.includes('SUPERVISOR')) return [user.sub, ...(await this.index.superviseesOf(user.practiceId, user.sub))];
-    return [user.sub];
+    const authors = await this.readRule.readableAuthors(user);
+    return authors.all ? null : [...authors.ids];
   }
 
   /** A signed note is found by what was signed, addenda included; a draft by what is written now. */

@@ -111,17 +111,6 @@ export class NoteSigningRepository {
     return { ...row, body: this.cipher.decrypt(row.body, NOTE_BODY_FIELD), content: row.content ? this.cipher.decrypt(row.content, NOTE_CONTENT_FIELD) : '' } as NoteForSigning;
   }
 
-  /** The open supervisors of a clinician: non-empty exactly when the clinician is an associate. */
-  async supervisorsOf(practiceId: string, superviseeId: string): Promise<string[]> {
-    const links = await this.prisma.supervisionLink.findMany({ where: { practiceId, superviseeId, endedAt: null }, select: { supervisorId: true } });
-    return links.map((link) => link.supervisorId);
-  }
-
-  async superviseesOf(practiceId: string, supervisorId: string): Promise<string[]> {
-    const links = await this.prisma.supervisionLink.findMany({ where: { practiceId, supervisorId, endedAt: null }, select: { superviseeId: true } });
-    return links.map((link) => link.superviseeId);
-  }
-
   async versions(practiceId: string, noteId: string): Promise<StoredVersion[]> {
     const rows = await this.prisma.noteVersion.findMany({ where: { practiceId, noteId }, select: VERSION_FIELDS, orderBy: { number: 'asc' } });
     return rows.map((row) => ({ ...row, content: this.cipher.decrypt(row.content, VERSION_CONTENT_FIELD) }));

@@ -5,6 +5,8 @@ import { DomainError, notFound, type AuthClaims, type Logger } from '@solace/ser
 import { canonicalNote, clinicalFingerprint, parseFieldValues, serialise, sha256, type CanonicalNote } from './canonical-note';
 import type { NoteForSigning, NoteSigningRepository, NewVersion, StoredReviewEvent, StoredVersion } from './note-signing.repository';
 import type { NoteSignedListener } from './note-signed-hooks';
+import type { NoteReadRule } from '../supervision/note-read-rule';
+import type { SupervisionRepository } from '../supervision/supervision.repository';
 
 /** What the signer attests to; stored with every signature (the sign dialog shows the same words). */
 export const SIGNING_ATTESTATION = 'I attest that this documentation is accurate and complete, and I sign it electronically.';
@@ -34,8 +36,6 @@ export interface BulkSignOutcome {
 
 export type SigningPath = 'SIGN' | 'SUBMIT_FOR_REVIEW';
 
-const READS_ALL_NOTES = ['ADMIN', 'SUPERVISOR'];
-
 export class NoteSigningService {
   constructor(
     private readonly repository: NoteSigningRepository,
@@ -43,6 +43,8 @@ export class NoteSigningService {
       missingRequiredFields: MissingRequiredFields;
       templateFieldOrder: TemplateFieldOrder;
       onNoteSigned: readonly NoteSignedListener[];
+      readRule: NoteReadRule;
+      supervision: SupervisionRepository;
       log: Logger;
       now?: () => Date;
     },
@@ -50,15 +52,15 @@ export class NoteSigningService {
 
   private now = () => this.options.now?.() ?? new Date();
 
-  /** A note the caller may read (author, supervisors, admins of the practice), or NOT_FOUND. */
+  /** A note the caller may read (note-read-rule.ts), or NOT_FOUND. */
   async readable(user: AuthClaims, id: string): Promise<NoteForSigning> {
     const note = await this.repository.findNote(user.practiceId, id);
-    if (!note || !(note.authorId === user.sub || user.roles.some((role) => READS_ALL_NOTES.includes(role)))) throw notFound('ClinicalNote', id);
+    if (!note || !(await this.options.readRule.canRead(user, note.authorId))) throw notFound('ClinicalNote', id);
     return note;
   }
 
   async signingPath(practiceId: string, authorId: string): Promise<SigningPath> {
-    return (await this.repository.supervisorsOf(practiceId, authorId)).length > 0 ? 'SUBMIT_FOR_REVIEW' : 'SIGN';
+    return (await this.options.supervision.supervisorsOf(practiceId, authorId)).length > 0 ? 'SUBMIT_FOR_REVIEW' : 'SIGN';
   }
 
   async sign(caller: SigningCaller, id: string, revision: number | null, attest: boolean): Promise<void> {
@@ -182,7 +184,7 @@ export class NoteSigningService {
 
   private async inReviewOfSupervisee(user: AuthClaims, id: string): Promise<NoteForSigning> {
     const note = await this.readable(user, id);
-    if (!(await this.repository.supervisorsOf(note.practiceId, note.authorId)).includes(user.sub)) {
+    if (!(await this.options.supervision.supervisorsOf(note.practiceId, note.authorId)).includes(user.sub)) {
       throw new DomainError('FORBIDDEN', 'Only the author’s supervisor reviews this note.');
     }
     if (note.status !== 'IN_REVIEW') throw new DomainError('CONFLICT', 'The note is not waiting for review.');

@@ -7,6 +7,8 @@ import { DiagnosisService } from '../diagnoses/diagnosis.service';
 import { TemplateRepository } from '../templates/template.repository';
 import { TemplateResolver } from '../templates/template.resolver';
 import { TemplateService } from '../templates/template.service';
+import { NoteReadRule } from '../supervision/note-read-rule';
+import { SupervisionRepository } from '../supervision/supervision.repository';
 import { missingRequired, type NoteContent } from './note-content';
 import { NoteRepository } from './note.repository';
 import { NoteService } from './note.service';
@@ -25,9 +27,13 @@ const hasValue = (value: unknown) => value !== null && value !== undefined && va
 export function noteWriting({ prisma, cipher }: Pick<SubgraphDeps, 'prisma' | 'cipher'>) {
   const templates = new TemplateService(new TemplateRepository(prisma));
   const diagnoses = new DiagnosisService(new DiagnosisRepository(prisma));
-  const notes = new NoteService(new NoteRepository(prisma, cipher), templates, diagnoses);
+  const supervision = new SupervisionRepository(prisma);
+  const readRule = new NoteReadRule(supervision);
+  const notes = new NoteService(new NoteRepository(prisma, cipher), templates, diagnoses, readRule);
   return {
     notes,
+    supervision,
+    readRule,
     templates,
     diagnoses,
     resolvers: [new TemplateResolver(templates), new DiagnosisResolver(diagnoses)],

@@ -1,17 +1,11 @@
 import { DomainError, notFound, type AuthClaims } from '@solace/server-kit';
 import type { DiagnosisService } from '../diagnoses/diagnosis.service';
+import type { NoteReadRule } from '../supervision/note-read-rule';
 import type { TemplateService } from '../templates/template.service';
 import type { NoteTemplateVersion } from '../templates/template.type';
 import { missingRequired, validateContent } from './note-content';
 import type { NoteRepository } from './note.repository';
 import { type ClinicalNote, type NoteType, STALE_REVISION } from './note.type';
-
-// Clinical content is the most sensitive PHI: only the author, supervisors and admins read it.
-const READS_ALL_NOTES = ['ADMIN', 'SUPERVISOR'] as const;
-
-function canRead(user: AuthClaims, note: ClinicalNote): boolean {
-  return note.authorId === user.sub || user.roles.some((role) => (READS_ALL_NOTES as readonly string[]).includes(role));
-}
 
 const locked = () => new DomainError('CONFLICT', 'Signed notes change only by addendum.', { details: { reason: 'NOTE_NOT_DRAFT' } });
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002';
@@ -42,22 +36,25 @@ export class NoteService {
     private readonly notes: NoteRepository,
     private readonly templates: TemplateService,
     private readonly diagnoses: DiagnosisService,
+    /** Clinical content is the most sensitive PHI: see note-read-rule.ts for who reads it. */
+    private readonly readRule: NoteReadRule,
   ) {}
 
   async forAppointment(user: AuthClaims, appointmentId: string): Promise<ClinicalNote | null> {
     const note = await this.notes.findByAppointment(user.practiceId, appointmentId);
-    return note && canRead(user, note) ? note : null;
+    return note && (await this.readRule.canRead(user, note.authorId)) ? note : null;
   }
 
   /** The notes among `ids` the user may read, in one query (lists and queues). */
   async getMany(user: AuthClaims, ids: string[]): Promise<ClinicalNote[]> {
     if (ids.length === 0) return [];
-    return (await this.notes.findManyInPractice(user.practiceId, ids)).filter((note) => canRead(user, note));
+    const readable = await this.readRule.predicate(user);
+    return (await this.notes.findManyInPractice(user.practiceId, ids)).filter((note) => readable(note.authorId));
   }
 
   async get(user: AuthClaims, id: string): Promise<ClinicalNote> {
     const note = await this.notes.findInPractice(user.practiceId, id);
-    if (!note || !canRead(user, note)) throw notFound('ClinicalNote', id);
+    if (!note || !(await this.readRule.canRead(user, note.authorId))) throw notFound('ClinicalNote', id);
     return note;
   }
 
