@@ -7,6 +7,8 @@ import type { AuditAction } from './audit-chain';
 
 export class AuditTrail {
   private pending: AuditEntry[] = [];
+  // What is already pending, so a list of hundreds of entities is deduplicated in linear time.
+  private recorded = new Set<string>();
 
   constructor(
     private readonly batcher: AuditBatcher,
@@ -17,9 +19,10 @@ export class AuditTrail {
     // Without a signed-in user there is no practice to file it under; such calls read no PHI.
     if (!this.actor) return;
     for (const entityId of Array.isArray(entityIds) ? entityIds : [entityIds]) {
-      if (!this.pending.some((e) => e.action === action && e.entityType === entityType && e.entityId === entityId)) {
-        this.pending.push({ action, entityType, entityId });
-      }
+      const key = `${action} ${entityType} ${entityId}`;
+      if (this.recorded.has(key)) continue;
+      this.recorded.add(key);
+      this.pending.push({ action, entityType, entityId });
     }
   }
 
@@ -28,6 +31,7 @@ export class AuditTrail {
     const { practiceId, ...who } = this.actor;
     const events = this.pending.map((entry) => ({ ...who, ...entry }));
     this.pending = [];
+    this.recorded = new Set();
     await this.batcher.append(practiceId, events);
   }
 }
