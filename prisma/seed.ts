@@ -1,17 +1,22 @@
 // Seeds the demo practice: services, rooms and weekly hours, an admin, two clinicians, 20 clients
 // with consents on file, a week of appointments around today (in the practice's time zone) and one
-// message thread. Runs once: a second start finds the demo admin and leaves the data alone.
-import { createFieldCipher, createPrismaClient, hashPassword, loadConfig, zonedDate, zonedWallTimeToUtc } from '@solace/server-kit';
+// message thread; then the clinical record (seed/clinical-record.ts: notes, a treatment plan,
+// measures, an associate's note for review). The practice is made once: a second start finds the
+// demo admin and leaves it alone; the clinical record checks each of its parts before adding it.
+import { createFieldCipher, createPrismaClient, hashPassword, loadConfig, zonedDate, zonedWallTimeToUtc, type FieldCipher, type PrismaClient } from '@solace/server-kit';
+import { DEMO_ASSOCIATE, seedClinicalRecord } from './seed/clinical-record';
 
 export const DEMO_PASSWORD = 'Solace-demo-2026!';
 /** A client with a portal account: signs in at /portal/sign-in with a code emailed to the mailbox. */
 export const DEMO_PORTAL_CLIENT = 'dana.reyes@example.test';
 
-export const DEMO_LOGINS = [
+const PRACTICE_LOGINS = [
   { email: 'avi@demo.solace.test', displayName: 'Avi Cohen', roles: ['ADMIN'] },
   { email: 'maya@demo.solace.test', displayName: 'Dr. Maya Patel', roles: ['CLINICIAN'] },
   { email: 'sam@demo.solace.test', displayName: 'Sam Okafor, LPC', roles: ['CLINICIAN', 'SUPERVISOR'] },
 ] as const;
+/** Every demo login; the associate (supervised by Sam) comes with the clinical record. */
+export const DEMO_LOGINS = [...PRACTICE_LOGINS, DEMO_ASSOCIATE] as const;
 const TIME_ZONE = 'America/New_York';
 
 const FIRST_NAMES = ['Dana', 'Jordan', 'Alex', 'Priya', 'Marcus', 'Elena', 'Noah', 'Aisha', 'Liam', 'Sofia', 'Mateo', 'Hannah', 'Kenji', 'Zoe', 'Omar', 'Grace', 'Diego', 'Mei', 'Ethan', 'Amara'];
@@ -21,20 +26,23 @@ const SESSION_HOURS = [9, 10, 11, 13, 14, 15];
 export async function seedDemo(databaseUrl: string, now = new Date()): Promise<'created' | 'existing'> {
   const prisma = createPrismaClient(databaseUrl);
   try {
+    const cipher = createFieldCipher();
     const existing = await prisma.staffUser.findFirst({ where: { email: DEMO_LOGINS[0].email }, select: { practiceId: true } });
     if (existing) {
       // A demo database from before two-step verification became the default keeps the demo logins working.
       await prisma.practice.update({ where: { id: existing.practiceId }, data: { staffMfaRequired: false } });
+      // A demo database from before the clinical record gets it now (dated from its creation).
+      await seedDemoClinicalRecord(prisma, cipher, existing.practiceId, () => hashPassword(DEMO_PASSWORD));
       return 'existing';
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const cipher = createFieldCipher();
-    await prisma.$transaction(async (tx) => {
+    const practiceId = await prisma.$transaction(async (tx) => {
       // Two-step verification is optional in the demo practice only, so the demo logins work at
-      // once; practices made with `npm run practice:create` require it.
-      const practice = await tx.practice.create({ data: { name: 'Solace Demo Practice', timeZone: TIME_ZONE, staffMfaRequired: false } });
+      // once; practices made with `npm run practice:create` require it. Its creation time is the
+      // clinical record's reference point.
+      const practice = await tx.practice.create({ data: { name: 'Solace Demo Practice', timeZone: TIME_ZONE, staffMfaRequired: false, createdAt: now } });
       const staff = [];
-      for (const login of DEMO_LOGINS) {
+      for (const login of PRACTICE_LOGINS) {
         staff.push(await tx.staffUser.create({ data: { practiceId: practice.id, email: login.email, displayName: login.displayName, roles: [...login.roles], passwordHash } }));
       }
       const clinicians = staff.filter((s) => s.roles.includes('CLINICIAN'));
@@ -112,11 +120,29 @@ export async function seedDemo(databaseUrl: string, now = new Date()): Promise<'
         await tx.message.create({ data: { practiceId: practice.id, threadId: thread.id, senderId: from, body: cipher.encrypt(body, 'Message.body'), createdAt: sentAt } });
       }
       await tx.thread.update({ where: { id: thread.id }, data: { lastMessageAt: sentAt } });
+      return practice.id;
     });
+    await seedDemoClinicalRecord(prisma, cipher, practiceId, () => Promise.resolve(passwordHash));
     return 'created';
   } finally {
     await prisma.$disconnect();
   }
+}
+
+async function seedDemoClinicalRecord(prisma: PrismaClient, cipher: FieldCipher, practiceId: string, passwordHash: () => Promise<string>): Promise<void> {
+  const practice = await prisma.practice.findFirstOrThrow({ where: { id: practiceId }, select: { timeZone: true, createdAt: true } });
+  const staffId = async (email: string) => (await prisma.staffUser.findFirstOrThrow({ where: { practiceId, email }, select: { id: true } })).id;
+  const clientId = async (email: string) => (await prisma.client.findFirstOrThrow({ where: { practiceId, email }, select: { id: true } })).id;
+  await seedClinicalRecord(prisma, cipher, {
+    practiceId,
+    timeZone: practice.timeZone,
+    createdAt: practice.createdAt,
+    mayaId: await staffId(PRACTICE_LOGINS[1].email),
+    samId: await staffId(PRACTICE_LOGINS[2].email),
+    danaId: await clientId(DEMO_PORTAL_CLIENT),
+    alexId: await clientId('alex.morgan@example.test'),
+    passwordHash,
+  });
 }
 
 if (require.main === module) {
