@@ -56,10 +56,16 @@ async function firstFreeTime(practiceId: string, serviceId: string) {
   };
 }
 
-async function openTimes(page: Page, practiceId: string) {
+/** Service, then clinician; with `first`, the clinician step must show it as their first free time. */
+async function openTimes(page: Page, practiceId: string, first?: { day: string; time: string }) {
   await page.goto(`${webUrl}/book/${practiceId}`);
   await page.getByRole('button', { name: /Individual therapy/ }).click();
   await expect.poll(() => page.evaluate('document.activeElement?.textContent')).toBe('Who would you like to see?');
+  if (first) {
+    await page.getByRole('button', { name: 'Dr. Maya Patel' }).getByText(`First free: ${first.day} at ${first.time}`).waitFor();
+    await page.getByRole('button', { name: /Anyone available/ }).getByText(`First free: ${first.day} at ${first.time}`).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/booking-clinicians.png`, fullPage: true });
+  }
   await page.getByRole('button', { name: 'Dr. Maya Patel' }).click();
   await page.getByRole('heading', { name: 'Choose a time' }).waitFor();
   await page.getByText(`Times are shown in the practice’s time zone (${ZONE}).`).waitFor();
@@ -74,7 +80,7 @@ describe('online booking page', () => {
 
     await visitor.goto(`${webUrl}/book/${practice.id}`);
     await visitor.getByRole('heading', { name: `Book a session with ${practice.name}` }).waitFor();
-    await openTimes(visitor, practice.id);
+    await openTimes(visitor, practice.id, first);
     await openTimes(other, practice.id);
     const otherDay = other.getByRole('region', { name: first.day });
     await otherDay.getByRole('button', { name: first.time, exact: true }).waitFor();
@@ -151,6 +157,12 @@ describe('online booking page', () => {
     await expect.poll(() => firstDay.textContent()).not.toBe(thisFirstDay);
     await visitor.getByRole('button', { name: 'Earlier week' }).click();
     await expect.poll(() => week.textContent()).toBe(thisWeek);
+    await expect.poll(() => firstDay.textContent()).toBe(thisFirstDay);
+    // Back to "who": a first free time is shown with the clinician again (the visitor's own hold now
+    // blocks the earliest one); then on to the same week of times.
+    await visitor.getByRole('button', { name: 'Back', exact: true }).click();
+    await visitor.getByRole('button', { name: 'Dr. Maya Patel' }).getByText(/^First free: .+ at .+$/).waitFor();
+    await visitor.getByRole('button', { name: 'Dr. Maya Patel' }).click();
     await expect.poll(() => firstDay.textContent()).toBe(thisFirstDay);
     const buttons = visitor.locator('.slot-list button');
     // Two hours later, so the new hold does not overlap the first time.

@@ -24,13 +24,17 @@ const BookingPageDocument = graphql(`
   }
 `);
 
-const OnlineSlotsDocument = graphql(`
-  query OnlineSlots($practiceId: ID!, $serviceId: ID!, $clinicianId: ID, $from: DateTimeISO!, $to: DateTimeISO!) {
-    onlineSlots(practiceId: $practiceId, serviceId: $serviceId, clinicianId: $clinicianId, from: $from, to: $to) {
-      clinicianId
-      clinicianName
-      startsAt
-      endsAt
+// Free times grouped by clinician: the clinician and the slot length come once per clinician, not
+// once per time (a week of "anyone" on a large practice is hundreds of times).
+const OnlineAvailabilityDocument = graphql(`
+  query OnlineAvailability($practiceId: ID!, $serviceId: ID!, $clinicianId: ID, $from: DateTimeISO!, $to: DateTimeISO!) {
+    onlineAvailabilityByClinician(practiceId: $practiceId, serviceId: $serviceId, clinicianId: $clinicianId, from: $from, to: $to) {
+      clinician {
+        id
+        displayName
+      }
+      durationMinutes
+      starts
     }
   }
 `);
@@ -67,6 +71,7 @@ const ConfirmBookingDocument = graphql(`
   }
 `);
 
+export type ClinicianTimes = { clinician: { id: string; displayName: string }; durationMinutes: number; starts: string[] };
 export type OnlineSlot = { clinicianId: string; clinicianName: string; startsAt: string; endsAt: string };
 export type SlotHold = { holdId: string; expiresAt: string; startsAt: string; endsAt: string; clinicianId: string; clinicianName: string };
 export type BookingDetails = { firstName: string; lastName: string; dateOfBirth: string; email: string; phone: string };
@@ -91,12 +96,14 @@ export function useOnlineBooking(practiceId: Ref<string>) {
   const windowStart = ref(Date.now());
   const from = computed(() => new Date(windowStart.value + weekOffset.value * 7 * DAY_MS).toISOString());
   const to = computed(() => new Date(windowStart.value + (weekOffset.value + 1) * 7 * DAY_MS).toISOString());
-  const slots = useQuery({
-    query: OnlineSlotsDocument,
+  const availability = useQuery({
+    query: OnlineAvailabilityDocument,
     variables: computed(() => ({ practiceId: practiceId.value, serviceId: serviceId.value ?? '', clinicianId: clinicianId.value, from: from.value, to: to.value })),
     pause: computed(() => !serviceId.value),
     requestPolicy: 'network-only',
   });
+
+  const groups = computed<ClinicianTimes[]>(() => availability.data.value?.onlineAvailabilityByClinician ?? []);
 
   const hold = ref<SlotHold | null>(null);
   const holdMutation = useMutation(HoldSlotDocument);
@@ -113,10 +120,19 @@ export function useOnlineBooking(practiceId: Ref<string>) {
     weekOffset,
     from,
     to,
-    slots: computed<OnlineSlot[]>(() => slots.data.value?.onlineSlots ?? []),
-    slotsFetching: slots.fetching,
-    slotsProblem: computed(() => (slots.error.value ? problem(slots.error.value) : null)),
-    refreshSlots: () => slots.executeQuery({ requestPolicy: 'network-only' }),
+    /** Every free time of the week, earliest first, each with its clinician (the chosen one's only). */
+    slots: computed<OnlineSlot[]>(() => spreadTimes(groups.value.filter((group) => !clinicianId.value || group.clinician.id === clinicianId.value))),
+    /**
+     * Each clinician's first free time in the coming week, while no clinician is chosen yet (the
+     * "anyone" answer has them all); null until that answer is in.
+     */
+    firstFree: computed<Map<string, string> | null>(() => {
+      if (clinicianId.value || weekOffset.value !== 0 || !availability.data.value || availability.fetching.value) return null;
+      return new Map(groups.value.map((group) => [group.clinician.id, group.starts[0]!]));
+    }),
+    slotsFetching: availability.fetching,
+    slotsProblem: computed(() => (availability.error.value ? problem(availability.error.value) : null)),
+    refreshSlots: () => availability.executeQuery({ requestPolicy: 'network-only' }),
     hold,
     busy: computed(() => holdMutation.fetching.value || detailsMutation.fetching.value || confirmMutation.fetching.value),
 
@@ -150,9 +166,17 @@ export function useOnlineBooking(practiceId: Ref<string>) {
     /** The hold lapsed or was lost: forget it and look at fresh times. */
     dropHold() {
       hold.value = null;
-      void slots.executeQuery({ requestPolicy: 'network-only' });
+      void availability.executeQuery({ requestPolicy: 'network-only' });
     },
   };
+}
+
+/** The grouped answer as one list of times, earliest first (ties by clinician id, as the API orders them). */
+function spreadTimes(groups: ClinicianTimes[]): OnlineSlot[] {
+  const slots = groups.flatMap(({ clinician, durationMinutes, starts }) =>
+    starts.map((startsAt) => ({ clinicianId: clinician.id, clinicianName: clinician.displayName, startsAt, endsAt: new Date(Date.parse(startsAt) + durationMinutes * 60_000).toISOString() })),
+  );
+  return slots.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.clinicianId < b.clinicianId ? -1 : a.clinicianId > b.clinicianId ? 1 : 0));
 }
 
 /** Date and time formatting in the practice's zone, whatever the visitor's device says. */

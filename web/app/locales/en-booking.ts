@@ -12,6 +12,8 @@ export const booking = {
   clinicianTitle: 'Who would you like to see?',
   anyone: 'Anyone available',
   anyoneHint: 'The earliest times with any clinician.',
+  firstFree: (day: string, time: string) => `First free: ${day} at ${time}`,
+  noneThisWeek: 'No free times in the next 7 days',
   timeTitle: 'Choose a time',
   timeZone: (zone: string) => `Times are shown in the practice’s time zone (${zone}).`,
   week: (from: string, to: string) => `${from} – ${to}`,
