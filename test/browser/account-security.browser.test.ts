@@ -72,7 +72,8 @@ describe('account security in the browser', () => {
 
     await passwordStep(page, staff.email);
     await page.waitForURL(/\/today/);
-    await page.getByRole('link', { name: 'Security' }).click();
+    await page.getByRole('button', { name: /account menu/ }).click();
+    await page.getByRole('link', { name: 'My account and security' }).click();
     const passkeys = page.getByRole('region', { name: 'Passkeys' });
     await passkeys.getByText('No passkeys yet.').waitFor();
     await passkeys.getByLabel('Name for a new passkey').fill('Work laptop');
@@ -86,7 +87,8 @@ describe('account security in the browser', () => {
     await expect.poll(() => calendar.getByLabel('Calendar link').inputValue()).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
     await page.screenshot({ path: `${SCREENSHOTS}/account-security.png`, fullPage: true });
 
-    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await page.getByRole('button', { name: /account menu/ }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login/);
     await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
     await page.waitForURL(/\/today/);
@@ -106,7 +108,8 @@ describe('account security in the browser', () => {
     await withVirtualAuthenticator(page);
     await passwordStep(page, staff.email);
     await page.waitForURL(/\/today/);
-    await page.getByRole('link', { name: 'Security' }).click();
+    await page.getByRole('button', { name: /account menu/ }).click();
+    await page.getByRole('link', { name: 'My account and security' }).click();
 
     const sessions = page.getByRole('region', { name: 'Where you are signed in' });
     await sessions.getByText('This device').waitFor();
@@ -120,7 +123,8 @@ describe('account security in the browser', () => {
     await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
     await passkeys.getByText('Phone').waitFor();
     await testPrisma().practice.update({ where: { id: practice.id }, data: { staffMfaRequired: true } });
-    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await page.getByRole('button', { name: /account menu/ }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login/);
 
     await passwordStep(page, staff.email);

@@ -60,7 +60,8 @@ describe('compliance in the browser', () => {
     const { practice, admin } = await practiceWithOverdueNote();
     const page = await suite.browser.newPage({ timezoneId: 'UTC' });
     await suite.signInAs(page, admin.email);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compliance rules' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice settings' }).click();
+    await page.getByRole('link', { name: 'Compliance rules' }).click();
     await page.waitForURL(/\/admin\/compliance/);
     await expect.poll(() => page.getByLabel('Hold billing from day').inputValue()).toBe('14');
     expect(await page.getByText('These are Georgia’s defaults.').count()).toBe(1);

@@ -18,7 +18,8 @@ describe('note template builder', () => {
 
     const page = await suite.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await suite.signInAs(page, clinician.email);
-    await page.getByRole('link', { name: 'Templates' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice settings' }).click();
+    await page.getByRole('link', { name: 'Note templates' }).click();
     await page.getByRole('heading', { name: 'Note templates' }).waitFor();
     await page.getByRole('row', { name: /SOAP note/ }).waitFor();
     await page.getByRole('link', { name: 'New template' }).click();

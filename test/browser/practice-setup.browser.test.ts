@@ -48,6 +48,7 @@ describe('practice setup', () => {
     await signInAs(page, admin.email);
 
     // Services: a bad CPT code is explained beside the field; the fee in dollars is saved as cents.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice settings' }).click();
     await page.getByRole('link', { name: 'Services' }).click();
     await page.getByRole('heading', { name: 'Add a service' }).waitFor();
     await page.getByLabel('Name').fill('Intake assessment');
@@ -88,6 +89,7 @@ describe('practice setup', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/setup-services.png`, fullPage: true });
 
     // Rooms: add, rename in place, deactivate.
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Practice settings' }).click();
     await page.getByRole('link', { name: 'Rooms' }).click();
     await page.getByLabel('Room name').fill('Garden room');
     await page.getByRole('button', { name: 'Add room' }).click();
@@ -101,6 +103,7 @@ describe('practice setup', () => {
     expect(await prisma.room.findFirstOrThrow({ where: { practiceId: practice.id } })).toMatchObject({ name: 'Garden room 2', active: false });
 
     // Scheduling rules: out-of-range values explained, then saved.
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Practice settings' }).click();
     await page.getByRole('link', { name: 'Scheduling rules' }).click();
     const horizon = page.getByLabel('Online bookings: at most this many days ahead');
     await expect.poll(() => horizon.inputValue()).not.toBe('');
@@ -115,8 +118,9 @@ describe('practice setup', () => {
     await expect.poll(() => page.getByLabel('Online bookings: at most this many days ahead').inputValue()).toBe('90');
     expect(await page.getByLabel('Offered times start every').inputValue()).toBe('60');
 
-    // Availability: the booking link, then the clinician's week (Monday copied to Tuesday–Friday).
-    await page.getByRole('link', { name: 'Availability' }).click();
+    // Clinician hours: the booking link, then the clinician's week (Monday copied to Tuesday–Friday).
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Practice settings' }).click();
+    await page.getByRole('link', { name: 'Clinician hours' }).click();
     await page.getByText(`Times are in the practice’s time zone (America/New_York).`).waitFor();
     expect(await page.getByLabel('Online booking link').inputValue()).toBe(`${webUrl}/book/${practice.id}`);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: webUrl });
@@ -171,9 +175,12 @@ describe('practice setup', () => {
     const clinician = await createTestStaff(practice, { displayName: 'Dr. Lee Chen' });
     const page = await browser.newPage();
     await signInAs(page, clinician.email);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice settings' }).click();
+    await page.getByRole('link', { name: 'Note templates' }).waitFor();
     expect(await page.getByRole('link', { name: 'Services' }).count()).toBe(0);
-    // A clinician edits only their own hours: no choosing whose.
-    await page.getByRole('link', { name: 'Availability' }).click();
+    // A clinician edits only their own hours (My hours, in their account menu): no choosing whose.
+    await page.getByRole('button', { name: /account menu/ }).click();
+    await page.getByRole('link', { name: 'My hours' }).click();
     await page.getByRole('heading', { name: 'Weekly hours' }).waitFor();
     expect(await page.getByLabel('Clinician').count()).toBe(0);
     expect(await page.getByLabel('Online booking link').count()).toBe(0);
@@ -189,8 +196,11 @@ describe('practice setup', () => {
     const desk = await createTestStaff(practice, { roles: ['FRONT_DESK'], displayName: 'Robin Desk' });
     const deskPage = await browser.newPage();
     await signInAs(deskPage, desk.email);
+    await deskPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice settings' }).click();
+    await deskPage.getByRole('link', { name: 'Clinician hours' }).waitFor();
     expect(await deskPage.getByRole('link', { name: 'Rooms' }).count()).toBe(0);
-    await deskPage.getByRole('link', { name: 'Availability' }).click();
+    expect(await deskPage.getByRole('link', { name: 'Note templates' }).count()).toBe(0);
+    await deskPage.getByRole('link', { name: 'Clinician hours' }).click();
     await deskPage.getByLabel('Clinician').selectOption({ label: 'Dr. Lee Chen' });
     await deskPage.getByRole('heading', { name: 'Weekly hours' }).waitFor();
     expect(await deskPage.getByLabel('Online booking link').count()).toBe(0);

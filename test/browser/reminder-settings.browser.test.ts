@@ -36,7 +36,8 @@ describe('reminder settings in the browser', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(/\/today/);
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reminders' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice settings' }).click();
+    await page.getByRole('region', { name: 'Client communication' }).getByRole('link', { name: 'Reminders' }).click();
     await page.waitForURL(/\/admin\/reminders/);
     await expect.poll(() => page.getByLabel('Reminder 1: how long before').inputValue()).toBe('2');
     expect(await page.getByLabel('Reminder 1: unit').inputValue()).toBe('days');

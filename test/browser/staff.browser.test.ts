@@ -117,6 +117,7 @@ describe('clinician in the browser', () => {
 
     const page = await browser.newPage();
     await signInAs(page, admin.email);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice settings' }).click();
     await page.getByRole('link', { name: 'Audit log' }).click();
     const row = page.getByRole('row').filter({ hasText: `Client ${client.id.slice(0, 8)}` });
     await row.waitFor();
@@ -170,7 +171,8 @@ describe('clinician in the browser', () => {
     const page = await browser.newPage();
     await signInAs(page, staff.email);
 
-    await page.getByRole('link', { name: 'Security' }).click();
+    await page.getByRole('button', { name: /account menu/ }).click();
+    await page.getByRole('link', { name: 'My account and security' }).click();
     await page.getByRole('button', { name: 'Set up two-step verification' }).click();
     await page.getByRole('img', { name: 'QR code to scan with your authenticator app' }).waitFor();
     const secret = (await page.getByTestId('mfa-secret').textContent())!.trim();
@@ -180,7 +182,8 @@ describe('clinician in the browser', () => {
     expect(await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').count()).toBe(10);
     await page.screenshot({ path: `${SCREENSHOTS}/mfa-enabled.png`, fullPage: true });
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: /account menu/ }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login/);
     await page.getByLabel('Email').fill(staff.email);
     await page.getByLabel('Password').fill(TEST_PASSWORD);
@@ -199,7 +202,8 @@ describe('clinician in the browser', () => {
     const admin = await createTestStaff(practice, { roles: ['ADMIN'], displayName: 'Avi Cohen' });
     const page = await browser.newPage();
     await signInAs(page, admin.email);
-    await page.getByRole('link', { name: 'Staff' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice settings' }).click();
+    await page.getByRole('link', { name: 'Staff', exact: true }).click();
 
     const email = `jordan-${Date.now()}@clinic.test`;
     await page.getByLabel('Name').fill('Jordan Lee');
@@ -228,7 +232,8 @@ describe('clinician in the browser', () => {
     await createTestStaff(practice, { roles: ['CLINICIAN'], displayName: 'Sam Associate' });
     const page = await browser.newPage();
     await signInAs(page, admin.email);
-    await page.getByRole('link', { name: 'Staff' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice settings' }).click();
+    await page.getByRole('link', { name: 'Staff', exact: true }).click();
 
     const panel = page.getByRole('region', { name: 'Supervision' });
     await panel.getByText('No one is under supervision yet.').waitFor();
@@ -253,6 +258,7 @@ describe('clinician in the browser', () => {
     const client = await createTestClient(practice, { firstName: 'Dana' });
     const page = await browser.newPage({ acceptDownloads: true });
     await signInAs(page, admin.email);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice settings' }).click();
     await page.getByRole('link', { name: 'Data requests' }).click();
 
     await page.getByLabel('Client name').fill(client.lastName);
