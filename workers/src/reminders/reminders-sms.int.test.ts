@@ -1,6 +1,6 @@
 // Text reminders through Twilio's API shape (msw answers like Twilio), and the clients' own choices
 // of channel, on real PostgreSQL.
-import { createLogger, createPrismaClient } from '@solace/server-kit';
+import { AuditRepository, createDbPool, createLogger, createPrismaClient } from '@solace/server-kit';
 import { setupServer } from 'msw/node';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir } from 'node:fs/promises';
@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestAppointment, createTestClient, createTestPractice, createTestStaff } from '../../../test/support/factories';
 import { LocalMailboxProvider } from '../email/local-mailbox.provider';
+import { SmsConsentRepository } from '../sms/sms-consent.repository';
+import { SmsOptOuts } from '../sms/sms-opt-outs';
 import { type SmsError } from '../sms/sms-provider';
 import { twilioFake } from '../sms/twilio-fake';
 import { TwilioSmsProvider } from '../sms/twilio.provider';
@@ -19,11 +21,15 @@ import { processReminder } from './reminders.processor';
 import type { ReminderChannel } from './reminder-settings';
 
 const prisma = createPrismaClient(process.env.DATABASE_OWNER_URL!, { poolSize: 2 });
+const auditPool = createDbPool(process.env.DATABASE_OWNER_URL!, { poolSize: 1 });
+/** Opting a number out reaches every client at it, so each test that does uses a number of its own. */
+const uniquePhone = () => `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(async () => {
   server.close();
+  await auditPool.end();
   await prisma.$disconnect();
 });
 
@@ -43,6 +49,7 @@ async function setup(client: { phone?: string | null; email?: string | null; rem
     settings: new ReminderPlanSettingsRepository(prisma),
     email: new LocalMailboxProvider(mailboxDir, createLogger('test')),
     sms: new TwilioSmsProvider({ accountSid: fake.account.sid, authToken: fake.account.token, from: '+15550000001' }),
+    smsOptOuts: new SmsOptOuts(new SmsConsentRepository(prisma), new AuditRepository(prisma, auditPool)),
   };
   const remind = (channel: ReminderChannel) =>
     processReminder({ id: `reminder-${appointment.id}-120-${channel.toLowerCase()}`, data: { appointmentId: appointment.id, practiceId: practice.id, offsetMinutes: 120, channel, startsAt: appointment.startsAt.toISOString(), requestId: 'r' } }, deps);
@@ -52,7 +59,7 @@ async function setup(client: { phone?: string | null; email?: string | null; rem
       orderBy: { attemptedAt: 'asc' },
       select: { practiceId: true, channel: true, offsetMinutes: true, appointmentStartsAt: true, status: true, reason: true, errorCode: true, providerCode: true, providerMessageId: true },
     });
-  return { fake: fake.state, remind, log, practice, appointment, emails: () => readdir(mailboxDir) };
+  return { fake: fake.state, remind, log, practice, appointment, client: created, emails: () => readdir(mailboxDir) };
 }
 
 describe('text reminders', () => {
@@ -85,8 +92,9 @@ describe('text reminders', () => {
     const invalid = await setup({ phone: '12345', reminderSms: true });
     expect(await invalid.remind('SMS')).toEqual({ failed: { code: 'INVALID_NUMBER', providerCode: '21211', message: "Twilio 400 (21211): Invalid 'To' Phone Number: 12345" } });
 
-    const unsubscribed = await setup({ phone: '+15557654321', reminderSms: true });
-    unsubscribed.fake.unsubscribed.add('+15557654321');
+    const gone = uniquePhone();
+    const unsubscribed = await setup({ phone: gone, reminderSms: true });
+    unsubscribed.fake.unsubscribed.add(gone);
     expect(await unsubscribed.remind('SMS')).toMatchObject({ failed: { code: 'UNSUBSCRIBED', providerCode: '21610' } });
 
     const busy = await setup({ phone: '+15557654321', reminderSms: true });
@@ -106,10 +114,11 @@ describe('text reminders', () => {
       { ...ref, channel: 'EMAIL', status: 'SKIPPED', reason: 'opted-out', providerMessageId: null, errorCode: null, providerCode: null },
     ]);
 
-    const busy = await setup({ phone: '+15557654321', reminderSms: true });
+    const busyPhone = uniquePhone();
+    const busy = await setup({ phone: busyPhone, reminderSms: true });
     busy.fake.failures.push(503);
     await expect(busy.remind('SMS')).rejects.toThrow();
-    busy.fake.unsubscribed.add('+15557654321');
+    busy.fake.unsubscribed.add(busyPhone);
     await busy.remind('SMS');
     expect(await busy.log()).toMatchObject([
       { status: 'FAILED', errorCode: 'PROVIDER_UNAVAILABLE', providerCode: '20500', reason: 'Twilio 503 (20500): Internal Server Error (will retry)' },
@@ -123,5 +132,25 @@ describe('text reminders', () => {
     expect(await remind('SMS')).toEqual({ skipped: 'already-sent' });
     expect(fake.sent).toHaveLength(1);
     expect((await log()).map((row) => row.status)).toEqual(['SENT', 'SKIPPED']);
+  });
+
+  it('switches text reminders off when Twilio refuses the number as unsubscribed (21610), says why, audits it, and stops trying', async () => {
+    const phone = uniquePhone();
+    const national = `(${phone.slice(2, 5)}) ${phone.slice(5, 8)}-${phone.slice(8)}`;
+    const refused = await setup({ phone: national, reminderSms: true });
+    refused.fake.unsubscribed.add(phone);
+    expect(await refused.remind('SMS')).toMatchObject({ failed: { code: 'UNSUBSCRIBED', providerCode: '21610' } });
+
+    const client = await prisma.client.findFirstOrThrow({ where: { id: refused.client.id }, select: { reminderSms: true } });
+    expect(client.reminderSms).toBe(false);
+    expect(await prisma.smsConsentEvent.findMany({ where: { clientId: refused.client.id }, select: { practiceId: true, phone: true, optedIn: true, source: true, keyword: true } })).toEqual([
+      { practiceId: refused.practice.id, phone, optedIn: false, source: 'UNSUBSCRIBED_ERROR', keyword: null },
+    ]);
+    expect(await prisma.auditEvent.findMany({ where: { practiceId: refused.practice.id, entityId: refused.client.id }, select: { actorId: true, action: true, entityType: true, requestId: true } })).toEqual([
+      { actorId: null, action: 'UPDATE', entityType: 'Client', requestId: 'r' },
+    ]);
+
+    // The next reminder is skipped instead of refused again.
+    expect(await refused.remind('SMS')).toEqual({ skipped: 'opted-out' });
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestAppointment, createTestClient, createTestPractice, createTestStaff } from '../../../test/support/factories';
 import { LocalMailboxProvider } from '../email/local-mailbox.provider';
+import type { SmsOptOuts } from '../sms/sms-opt-outs';
 import type { SmsProvider } from '../sms/sms-provider';
 import { ReminderRepository } from './reminder.repository';
 import { ReminderDeliveryRepository } from './reminder-delivery.repository';
@@ -31,6 +32,7 @@ const log = createLogger('test');
 const queues: RemindersQueue[] = [];
 /** These tests send email; texting anything fails them (SMS: reminders-sms.int.test.ts). */
 const noSms: SmsProvider = { send: () => Promise.reject(new Error('no SMS expected here')) };
+const noOptOuts: Pick<SmsOptOuts, 'apply'> = { apply: () => Promise.reject(new Error('no SMS opt-out expected here')) };
 afterAll(async () => {
   await Promise.all(queues.map(async (q) => (await q.obliterate({ force: true }), await q.close())));
   await prisma.$disconnect();
@@ -138,7 +140,7 @@ describe('sending a reminder', () => {
     const { practice, client, appointment } = await bookedVisit(new Date('2030-06-03T15:00:00Z'));
     const box = await mailbox();
     const job = { id: reminderJobId(appointment.id, 120, 'EMAIL'), data: { appointmentId: appointment.id, practiceId: practice.id, offsetMinutes: 120, channel: 'EMAIL' as const, startsAt: appointment.startsAt.toISOString(), requestId: 'r' } };
-    const deps = { reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms };
+    const deps = { reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms, smsOptOuts: noOptOuts };
     expect(await processReminder(job, deps)).toHaveProperty('sent');
     expect(await processReminder(job, deps)).toEqual({ skipped: 'already-sent' });
     const messages = await box.messages();
@@ -151,7 +153,7 @@ describe('sending a reminder', () => {
   it('reminds again for the new time when a reminded appointment moves (same job id, new plan)', async () => {
     const { practice, appointment } = await bookedVisit(new Date('2030-06-06T15:00:00Z'));
     const box = await mailbox();
-    const deps = { reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms };
+    const deps = { reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms, smsOptOuts: noOptOuts };
     const job = (startsAt: Date) => ({ id: reminderJobId(appointment.id, 120, 'EMAIL'), data: { appointmentId: appointment.id, practiceId: practice.id, offsetMinutes: 120, channel: 'EMAIL' as const, startsAt: startsAt.toISOString(), requestId: 'r' } });
     expect(await processReminder(job(appointment.startsAt), deps)).toHaveProperty('sent');
     const later = new Date('2030-06-06T17:00:00Z');
@@ -168,13 +170,13 @@ describe('sending a reminder', () => {
     const appointment = await createTestAppointment(practice, client, await createTestStaff(practice), { startsAt: new Date('2030-06-07T15:00:00Z') });
     const box = await mailbox();
     const data = { appointmentId: appointment.id, practiceId: practice.id, offsetMinutes: 2880, channel: 'EMAIL' as const, startsAt: appointment.startsAt.toISOString(), requestId: 'r' };
-    expect(await processReminder({ id: 'n', data }, { reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms })).toEqual({ skipped: 'no-email' });
+    expect(await processReminder({ id: 'n', data }, { reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms, smsOptOuts: noOptOuts })).toEqual({ skipped: 'no-email' });
     expect(await box.messages()).toHaveLength(0);
   });
 
   it('sends nothing for a cancelled or moved appointment, or a missing one', async () => {
     const box = await mailbox();
-    const deps = { reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms };
+    const deps = { reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms, smsOptOuts: noOptOuts };
     const cancelled = await bookedVisit(new Date('2030-06-04T15:00:00Z'), 'CANCELLED');
     const data = (a: { id: string; practiceId: string; startsAt: Date }, startsAt = a.startsAt) => ({ appointmentId: a.id, practiceId: a.practiceId, offsetMinutes: 120, channel: 'EMAIL' as const, startsAt: startsAt.toISOString(), requestId: 'r' });
     expect(await processReminder({ id: 'c', data: data(cancelled.appointment) }, deps)).toEqual({ skipped: 'not-scheduled' });
@@ -187,7 +189,7 @@ describe('sending a reminder', () => {
   it('sends nothing on a channel, at an offset, or at all once the practice switched it off', async () => {
     const { practice, appointment } = await bookedVisit(new Date('2030-06-08T15:00:00Z'));
     const box = await mailbox();
-    const deps = { reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms };
+    const deps = { reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email: box.provider, sms: noSms, smsOptOuts: noOptOuts };
     const job = (offsetMinutes: number) => ({ id: `off-${offsetMinutes}`, data: { appointmentId: appointment.id, practiceId: practice.id, offsetMinutes, channel: 'EMAIL' as const, startsAt: appointment.startsAt.toISOString(), requestId: 'r' } });
     await prisma.reminderSettings.create({ data: { practiceId: practice.id, channels: ['SMS'], offsetsMinutes: [2880, 120] } });
     expect(await processReminder(job(120), deps)).toEqual({ skipped: 'reminders-off' });
@@ -204,7 +206,7 @@ describe('sending a reminder', () => {
     await prisma.reminderSettings.create({ data: { practiceId: practice.id, channels: ['EMAIL'], quietHoursStart: '00:00', quietHoursEnd: '00:00' } });
     const box = await mailbox();
     const queue = newQueue(new ReminderPlanSettingsRepository(appPrisma));
-    const worker = startRemindersWorker({ redisUrl: process.env.REDIS_URL!, reminders: new ReminderRepository(appPrisma), deliveries: new ReminderDeliveryRepository(appPrisma), settings: new ReminderPlanSettingsRepository(appPrisma), email: box.provider, sms: noSms, log, queueName: queue.name });
+    const worker = startRemindersWorker({ redisUrl: process.env.REDIS_URL!, reminders: new ReminderRepository(appPrisma), deliveries: new ReminderDeliveryRepository(appPrisma), settings: new ReminderPlanSettingsRepository(appPrisma), email: box.provider, sms: noSms, smsOptOuts: noOptOuts, log, queueName: queue.name });
     try {
       await scheduleAppointmentReminders(queue, { appointmentId: appointment.id, practiceId: practice.id, startsAt: appointment.startsAt, requestId: 'r' });
       for (let i = 0; i < 100 && (await box.messages()).length === 0; i++) await new Promise((r) => setTimeout(r, 100));

@@ -7,6 +7,7 @@
 import type { Job } from 'bullmq';
 import type { EmailProvider } from '../email/email-provider';
 import { SmsError, toE164, type SmsProvider } from '../sms/sms-provider';
+import type { SmsOptOuts } from '../sms/sms-opt-outs';
 import type { ReminderDeliveryRepository, DeliveryRecord } from './reminder-delivery.repository';
 import type { ReminderDetails, ReminderRepository } from './reminder.repository';
 import type { ReminderSettingsSource } from './reminder-settings';
@@ -18,9 +19,19 @@ export type ReminderOutcome = { sent: string } | { skipped: SkipReason } | { fai
 
 const STILL_HAPPENING = new Set(['SCHEDULED', 'CHECKED_IN']);
 
+export interface ReminderDeps {
+  reminders: ReminderRepository;
+  deliveries: ReminderDeliveryRepository;
+  settings: ReminderSettingsSource;
+  email: EmailProvider;
+  sms: SmsProvider;
+  /** Switches a number's text reminders off when Twilio refuses it as unsubscribed (21610). */
+  smsOptOuts: Pick<SmsOptOuts, 'apply'>;
+}
+
 export async function processReminder(
   job: Pick<Job<ReminderJobData>, 'id' | 'data'>,
-  deps: { reminders: ReminderRepository; deliveries: ReminderDeliveryRepository; settings: ReminderSettingsSource; email: EmailProvider; sms: SmsProvider },
+  deps: ReminderDeps,
 ): Promise<ReminderOutcome> {
   const { appointmentId, practiceId, startsAt, offsetMinutes, channel } = job.data;
   const details = await deps.reminders.findDetails(practiceId, appointmentId);
@@ -48,14 +59,14 @@ function toRecord(outcome: ReminderOutcome): DeliveryRecord {
 async function attempt(
   job: Pick<Job<ReminderJobData>, 'id' | 'data'>,
   details: ReminderDetails,
-  deps: { settings: ReminderSettingsSource; email: EmailProvider; sms: SmsProvider },
+  deps: Pick<ReminderDeps, 'settings' | 'email' | 'sms' | 'smsOptOuts'>,
 ): Promise<ReminderOutcome> {
   const { practiceId, startsAt, offsetMinutes, channel } = job.data;
   if (!STILL_HAPPENING.has(details.status)) return { skipped: 'not-scheduled' };
   if (details.startsAt.toISOString() !== startsAt) return { skipped: 'moved' };
   const settings = await deps.settings.forPractice(practiceId);
   if (!settings.enabled || !settings.channels.includes(channel) || !settings.offsetsMinutes.includes(offsetMinutes)) return { skipped: 'reminders-off' };
-  return channel === 'SMS' ? sendSms(details, deps.sms) : sendEmail(details, `${String(job.id)}-${details.startsAt.getTime()}`, deps.email);
+  return channel === 'SMS' ? sendSms(details, deps, job.data.requestId) : sendEmail(details, `${String(job.id)}-${details.startsAt.getTime()}`, deps.email);
 }
 
 async function sendEmail(details: ReminderDetails, idempotencyKey: string, email: EmailProvider): Promise<ReminderOutcome> {
@@ -79,18 +90,22 @@ async function sendEmail(details: ReminderDetails, idempotencyKey: string, email
   return { sent: id };
 }
 
-async function sendSms(details: ReminderDetails, sms: SmsProvider): Promise<ReminderOutcome> {
+async function sendSms(details: ReminderDetails, { sms, smsOptOuts }: Pick<ReminderDeps, 'sms' | 'smsOptOuts'>, requestId: string): Promise<ReminderOutcome> {
   if (!details.clientReminderSms) return { skipped: 'opted-out' };
   if (!details.clientPhone) return { skipped: 'no-phone' };
   const when = formatAppointmentTime(details.startsAt, details.timeZone);
   // A text shows on a lock screen: the practice and the time only, no clinician or client name and
   // nothing clinical. Carriers expect the opt-out line; Twilio handles the STOP reply itself.
   const body = [`${details.practiceName}: reminder of your appointment on ${when}.`, `To reschedule, please contact ${details.practiceName}.`, 'Reply STOP to opt out.'].join('\n');
+  const to = toE164(details.clientPhone);
   try {
-    return { sent: (await sms.send({ to: toE164(details.clientPhone), body })).id };
+    return { sent: (await sms.send({ to, body })).id };
   } catch (error) {
-    if (error instanceof SmsError && !error.retryable) return { failed: { code: error.code, providerCode: error.providerCode, message: error.message } };
-    throw error;
+    if (!(error instanceof SmsError) || error.retryable) throw error;
+    // 21610: the number replied STOP at some point (perhaps before Solace heard of it). Switch its
+    // texts off like a STOP reply, so the next reminders are skipped instead of refused again.
+    if (error.code === 'UNSUBSCRIBED') await smsOptOuts.apply({ phone: to, optedIn: false, source: 'UNSUBSCRIBED_ERROR', providerMessageId: null }, { requestId });
+    return { failed: { code: error.code, providerCode: error.providerCode, message: error.message } };
   }
 }
 

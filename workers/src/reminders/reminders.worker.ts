@@ -1,15 +1,10 @@
 import { runInPracticeScope, type Logger } from '@solace/server-kit';
 import { Worker } from 'bullmq';
 import { bullmqQueueOptions } from '../bullmq-connection';
-import type { EmailProvider } from '../email/email-provider';
-import type { SmsProvider } from '../sms/sms-provider';
-import type { ReminderDeliveryRepository } from './reminder-delivery.repository';
-import type { ReminderRepository } from './reminder.repository';
-import type { ReminderSettingsSource } from './reminder-settings';
-import { processReminder } from './reminders.processor';
+import { processReminder, type ReminderDeps } from './reminders.processor';
 import { REMINDERS_QUEUE, type ReminderJobData } from './reminders.queue';
 
-export function startRemindersWorker(deps: { redisUrl: string; reminders: ReminderRepository; deliveries: ReminderDeliveryRepository; settings: ReminderSettingsSource; email: EmailProvider; sms: SmsProvider; log: Logger; queueName?: string }) {
+export function startRemindersWorker(deps: ReminderDeps & { redisUrl: string; log: Logger; queueName?: string }) {
   const worker = new Worker<ReminderJobData>(
     deps.queueName ?? REMINDERS_QUEUE,
     // A job carries its practice; row-level security limits it to that practice's rows.

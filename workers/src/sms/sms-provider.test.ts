@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalSmsProvider } from './local-sms.provider';
-import { createSmsProvider, type SmsError, toE164 } from './sms-provider';
-import { twilioFake } from './twilio-fake';
+import { readSmsKeyword } from './sms-keywords';
+import { createSmsProvider, type SmsError, toE164, twilioStatusCallbackUrl } from './sms-provider';
+import { twilioFake, twilioSignatureFor } from './twilio-fake';
 import { TwilioSmsProvider } from './twilio.provider';
 
 const log = createLogger('test');
@@ -15,10 +16,10 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-function twilio(from = '+15550000001') {
+function twilio(from = '+15550000001', statusCallbackUrl?: string) {
   const fake = twilioFake();
   server.use(fake.handler);
-  return { fake, provider: new TwilioSmsProvider({ accountSid: fake.account.sid, authToken: fake.account.token, from }) };
+  return { fake, provider: new TwilioSmsProvider({ accountSid: fake.account.sid, authToken: fake.account.token, from, statusCallbackUrl }) };
 }
 
 const refusal = (promise: Promise<unknown>) => promise.then(() => Promise.reject(new Error('expected a refusal')), (error: SmsError) => error);
@@ -28,7 +29,19 @@ describe('Twilio provider', () => {
     const { fake, provider } = twilio();
     const { id } = await provider.send({ to: '+15551234567', body: 'Hello' });
     expect(id).toMatch(/^SM[0-9a-f]{32}$/);
-    expect(fake.state.sent).toEqual([{ sid: id, to: '+15551234567', from: '+15550000001', body: 'Hello' }]);
+    expect(fake.state.sent).toEqual([{ sid: id, to: '+15551234567', from: '+15550000001', body: 'Hello', statusCallback: null }]);
+  });
+
+  it('asks Twilio to report the status to the router, and the fake signs that callback as Twilio does', async () => {
+    const { fake, provider } = twilio('+15550000001', 'https://api.example.test/webhooks/twilio/status');
+    const { id } = await provider.send({ to: '+15551234567', body: 'Hello' });
+    expect(fake.state.sent[0]!.statusCallback).toBe('https://api.example.test/webhooks/twilio/status');
+    const callback = fake.statusCallback(id, 'undelivered', 30003);
+    expect(callback.url).toBe('https://api.example.test/webhooks/twilio/status');
+    expect(callback.params).toMatchObject({ MessageSid: id, MessageStatus: 'undelivered', ErrorCode: '30003', To: '+15551234567' });
+    // Twilio's documented example: this URL, these parameters and token 12345 sign as below.
+    const documented = twilioSignatureFor('12345', 'https://mycompany.com/myapp.php?foo=1&bar=2', { CallSid: 'CA1234567890ABCDE', Caller: '+12349013030', Digits: '1234', From: '+12349013030', To: '+18005551212' });
+    expect(documented).toBe('0/KCTR6DLpKmkAf8muzZqo1nDgQ=');
   });
 
   it('sends through a messaging service when From is an MG sid', async () => {
@@ -72,10 +85,31 @@ describe('local provider and selection', () => {
     expect(() => createSmsProvider({ SMS_PROVIDER: 'pager' }, log)).toThrow(/Unknown SMS_PROVIDER "pager"/);
   });
 
+  it('points Twilio status callbacks at the router\'s public URL unless told otherwise', () => {
+    expect(twilioStatusCallbackUrl({ SOLACE_PUBLIC_API_URL: 'https://api.example.test/' })).toBe('https://api.example.test/webhooks/twilio/status');
+    expect(twilioStatusCallbackUrl({ SOLACE_PUBLIC_API_URL: 'https://api.example.test', TWILIO_STATUS_CALLBACK_URL: 'https://hooks.example.test/s' })).toBe('https://hooks.example.test/s');
+  });
+
   it('writes typed phone numbers as E.164', () => {
     expect(toE164('(555) 123-4567')).toBe('+15551234567');
     expect(toE164('1-555-123-4567')).toBe('+15551234567');
     expect(toE164('+44 20 7946 0958')).toBe('+442079460958');
     expect(toE164('123')).toBe('123');
+  });
+});
+
+describe('inbound keywords', () => {
+  it("reads Twilio's opt-out words (any case, surrounding spaces, trailing punctuation)", () => {
+    for (const word of ['STOP', 'stop', ' Stop! ', 'STOPALL', 'unsubscribe', 'CANCEL', 'end', 'QUIT', 'optout', 'REVOKE']) {
+      expect(readSmsKeyword(word).action, word).toBe('OPT_OUT');
+    }
+    expect(readSmsKeyword('  stop. ')).toEqual({ action: 'OPT_OUT', keyword: 'STOP' });
+  });
+
+  it('reads opt-in words only when they are the whole message, and HELP as help', () => {
+    for (const word of ['START', 'unstop', 'Yes', ' yes ']) expect(readSmsKeyword(word).action, word).toBe('OPT_IN');
+    for (const text of ['yes see you then', 'yes.', 'Start tomorrow?']) expect(readSmsKeyword(text).action, text).toBe('NONE');
+    expect(readSmsKeyword('help')).toEqual({ action: 'HELP', keyword: 'HELP' });
+    expect(readSmsKeyword('Please stop texting me after 9pm')).toEqual({ action: 'NONE', keyword: null });
   });
 });

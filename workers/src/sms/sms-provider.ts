@@ -1,9 +1,13 @@
 // How Solace sends text messages. Jobs call an SmsProvider; which one is chosen here from the
 // environment (README.md beside this file).
 import { resolve } from 'node:path';
-import type { Logger } from '@solace/server-kit';
+import { loadConfig, type Logger } from '@solace/server-kit';
 import { LocalSmsProvider } from './local-sms.provider';
 import { TwilioSmsProvider } from './twilio.provider';
+
+/** The router's Twilio webhooks (router/src/webhooks): inbound texts and status callbacks. */
+export const TWILIO_INBOUND_WEBHOOK_PATH = '/webhooks/twilio/sms';
+export const TWILIO_STATUS_WEBHOOK_PATH = '/webhooks/twilio/status';
 
 export interface SmsMessage {
   /** E.164, e.g. +15551234567. */
@@ -38,9 +42,14 @@ export function createSmsProvider(env: NodeJS.ProcessEnv, log: Logger): SmsProvi
   if (kind === 'twilio') {
     const missing = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'].filter((name) => !env[name]);
     if (missing.length) throw new Error(`SMS_PROVIDER=twilio needs ${missing.join(', ')}.`);
-    return new TwilioSmsProvider({ accountSid: env.TWILIO_ACCOUNT_SID!, authToken: env.TWILIO_AUTH_TOKEN!, from: env.TWILIO_FROM! });
+    return new TwilioSmsProvider({ accountSid: env.TWILIO_ACCOUNT_SID!, authToken: env.TWILIO_AUTH_TOKEN!, from: env.TWILIO_FROM!, statusCallbackUrl: twilioStatusCallbackUrl(env) });
   }
   throw new Error(`Unknown SMS_PROVIDER "${kind}". Available: local, twilio.`);
+}
+
+/** The router's status webhook at its public URL (SOLACE_PUBLIC_API_URL), unless TWILIO_STATUS_CALLBACK_URL says otherwise. */
+export function twilioStatusCallbackUrl(env: NodeJS.ProcessEnv): string {
+  return env.TWILIO_STATUS_CALLBACK_URL || `${loadConfig(env).publicApiUrl}${TWILIO_STATUS_WEBHOOK_PATH}`;
 }
 
 /**

@@ -12,6 +12,11 @@ export interface TwilioConfig {
   /** A Twilio number in E.164, or a messaging service sid (MG…). */
   from: string;
   baseUrl?: string;
+  /**
+   * Where Twilio reports each message's status (queued, sent, delivered, undelivered, failed):
+   * the router's POST /webhooks/twilio/status at its public URL.
+   */
+  statusCallbackUrl?: string;
 }
 
 interface TwilioErrorBody {
@@ -30,7 +35,7 @@ export class TwilioSmsProvider implements SmsProvider {
       response = await fetch(`${this.config.baseUrl ?? TWILIO_API}/2010-04-01/Accounts/${encodeURIComponent(accountSid)}/Messages.json`, {
         method: 'POST',
         headers: { authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ To: message.to, ...sender, Body: message.body }),
+        body: new URLSearchParams({ To: message.to, ...sender, Body: message.body, ...(this.config.statusCallbackUrl ? { StatusCallback: this.config.statusCallbackUrl } : {}) }),
         signal: AbortSignal.timeout(15_000),
       });
     } catch (cause) {
