@@ -2,7 +2,7 @@
 // `now`: review reminder on day 80, alert on day 90, out of compliance from day 91 (Georgia), a
 // review resolving it; a client flagged at risk without a safety plan until one is written.
 import { createLogger, createPrismaClient, runInPracticeScope } from '@solace/server-kit';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,17 +20,22 @@ afterAll(async () => {
   await app.$disconnect();
 });
 
+let mailbox = '';
 async function engine() {
-  const deps = { compliance: new ComplianceRepository(app), email: new LocalMailboxProvider(await mkdtemp(join(tmpdir(), 'solace-compliance-')), log), webUrl: 'https://solace.test', log };
+  mailbox = await mkdtemp(join(tmpdir(), 'solace-compliance-'));
+  const deps = { compliance: new ComplianceRepository(app), email: new LocalMailboxProvider(mailbox, log), webUrl: 'https://solace.test', log };
   return (practiceId: string, now: Date) => runInPracticeScope(practiceId, () => runComplianceEngine(practiceId, now, deps));
 }
+/** What the last engine() has emailed so far. */
+const mails = async () => Promise.all((await readdir(mailbox)).map((name) => readFile(join(mailbox, name), 'utf8')));
+const to = (sent: string[], email: string) => sent.filter((mail) => mail.includes(`To: ${email}`));
 
 async function clinic() {
   const practice = await createTestPractice(owner, { timeZone: 'America/Chicago' });
   const clinician = await createTestStaff(practice, { displayName: 'Sam Associate' }, owner);
   const supervisor = await createTestStaff(practice, { roles: ['SUPERVISOR'] }, owner);
   await owner.supervisionLink.create({ data: { practiceId: practice.id, supervisorId: supervisor.id, superviseeId: clinician.id } });
-  const client = await createTestClient(practice, {}, owner);
+  const client = await createTestClient(practice, { firstName: 'Zelda' }, owner);
   return { practice, clinician, supervisor, client };
 }
 
@@ -53,12 +58,23 @@ describe('the treatment-plan review rule (Georgia: reminder day 80, alert day 90
     let alerts = await alertsOf(practice.id, 'PLAN_REVIEW');
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ kind: 'PLAN_REVIEW_DUE', severity: 'INFO', planId: plan.id, clientId: client.id, clinicianId: clinician.id, supervisorId: null });
+    // The clinician hears of it once (two runs on day 80), with the review date and a link; no client name.
+    let sent = await mails();
+    expect(sent).toHaveLength(1);
+    expect(to(sent, clinician.email)[0]).toContain('is due for review on Sunday 7 April 2030');
+    expect(sent[0]).toContain(`https://solace.test/compliance?alert=${alerts[0]!.id}`);
+    expect(sent[0]).not.toContain('Zelda');
 
     await run(practice.id, onDay(89));
     expect((await alertsOf(practice.id, 'PLAN_REVIEW'))[0]!.kind).toBe('PLAN_REVIEW_DUE');
     expect(await run(practice.id, onDay(90))).toMatchObject({ escalated: 1 });
     expect((await alertsOf(practice.id, 'PLAN_REVIEW'))[0]).toMatchObject({ kind: 'PLAN_REVIEW_OVERDUE', severity: 'WARNING', supervisorId: supervisor.id });
+    // Escalated: the supervisor is told, once; the clinician already was.
+    sent = await mails();
+    expect(sent).toHaveLength(2);
+    expect(to(sent, supervisor.email)[0]).toContain("A treatment plan of Sam Associate's was due for review on Sunday 7 April 2030");
     expect(await run(practice.id, onDay(91))).toMatchObject({ escalated: 1 });
+    expect(await mails()).toHaveLength(2);
     alerts = await alertsOf(practice.id, 'PLAN_REVIEW');
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ kind: 'PLAN_OUT_OF_COMPLIANCE', severity: 'CRITICAL', status: 'OPEN' });
@@ -103,6 +119,13 @@ describe('the safety-plan rule', () => {
     const alerts = await alertsOf(practice.id, 'SAFETY_PLAN');
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ kind: 'SAFETY_PLAN_MISSING', severity: 'CRITICAL', clientId: client.id, subjectId: client.id, clinicianId: clinician.id, supervisorId: supervisor.id });
+    // Critical from the start: clinician and supervisor are each told once, without the client's name.
+    const sent = await mails();
+    expect(to(sent, clinician.email)).toHaveLength(1);
+    expect(to(sent, clinician.email)[0]).toContain('A client you flagged at risk on Monday 7 January 2030 has no current safety plan');
+    expect(to(sent, supervisor.email)).toHaveLength(1);
+    expect(to(sent, supervisor.email)[0]).toContain('Safety plan missing: Sam Associate');
+    expect(sent.join('\n')).not.toContain('Zelda');
 
     await owner.safetyPlan.create({ data: { practiceId: practice.id, clientId: client.id, version: 1, createdById: clinician.id } });
     expect(await run(practice.id, onDay(1))).toMatchObject({ resolved: 1 });

@@ -2,12 +2,12 @@
 // and how late (in the practice's calendar days) — sessions without a signed note, treatment plans
 // due for review, clients at risk without a safety plan — opens one alert per subject, moves it up
 // the stages as days pass (e.g. reminder → supervisor alert → billing hold), resolves it once the
-// cause is fixed, and emails the note stages once each.
+// cause is fixed, and emails the clinician and then the supervisor once each (compliance-emails.ts).
 // Every step is safe to repeat: the unique index keeps one unresolved alert per session, stage
 // moves are conditional updates, and emails carry idempotency keys.
 import type { Logger } from '@solace/server-kit';
-import { DateTime } from 'luxon';
 import type { EmailProvider } from '../email/email-provider';
+import { sendComplianceEmails } from './compliance-emails';
 import {
   ALERT_RANK,
   ALERT_SEVERITY,
@@ -46,7 +46,7 @@ export async function runComplianceEngine(practiceId: string, now: Date, deps: C
     await reconcile(practiceId, 'SAFETY_PLAN', await missingSafetyPlans(practiceId, rules, deps), now, deps),
   ];
   const summary = runs.reduce((sum, run) => ({ created: sum.created + run.created, escalated: sum.escalated + run.escalated, resolved: sum.resolved + run.resolved, emailed: 0 }));
-  summary.emailed = await sendNoteEmails(practiceId, practice, rules, deps);
+  summary.emailed = await sendComplianceEmails(practiceId, practice, rules, deps);
   return summary;
 }
 
@@ -150,57 +150,4 @@ async function reconcile(practiceId: string, rule: ComplianceRuleFamily, due: Du
  */
 function escalationFor(kind: ComplianceAlertKind, supervisorId: string | null, now: Date): { supervisorId: string | null; escalatedAt: Date | null } {
   return ALERT_SEVERITY[kind] === 'INFO' ? { supervisorId: null, escalatedAt: null } : { supervisorId, escalatedAt: now };
-}
-
-/**
- * Day-5 reminder to the clinician and day-7 alert to the supervisor, each once per alert. The
- * messages name no client (minimum necessary): the session date and a link into Solace.
- */
-async function sendNoteEmails(practiceId: string, practice: { name: string; timeZone: string }, rules: ComplianceRulesValues, deps: ComplianceEngineDeps): Promise<number> {
-  const pending = (await deps.compliance.unresolvedAlerts(practiceId, 'NOTE_DOCUMENTATION')).filter(
-    (alert) => alert.status === 'OPEN' && (alert.notifiedKind === null || ALERT_RANK[alert.kind] > ALERT_RANK[alert.notifiedKind]),
-  );
-  const contacts = await deps.compliance.staffContacts(practiceId, [...new Set(pending.flatMap((a) => [a.clinicianId, a.supervisorId ?? []].flat()))]);
-  let sent = 0;
-  for (const alert of pending) {
-    const clinician = contacts.get(alert.clinicianId);
-    const date = DateTime.fromJSDate(alert.startsAt, { zone: practice.timeZone }).toFormat('cccc d LLLL yyyy');
-    const link = `${deps.webUrl}/compliance?alert=${alert.id}`;
-    // A first email for an alert that skipped the reminder stage still tells the clinician.
-    if (clinician && alert.notifiedKind === null) {
-      await deps.email.send({
-        to: clinician.email,
-        subject: 'Reminder: a session note is waiting for your signature',
-        text: [
-          `Hi ${clinician.displayName},`,
-          '',
-          `Your note for the session on ${date} is not signed yet. Notes are due within ${rules.noteSupervisorAlertDay} days of the session.`,
-          `Open it in Solace: ${link}`,
-          '',
-          `— ${practice.name}`,
-        ].join('\n'),
-        idempotencyKey: `compliance-${alert.id}-clinician`,
-      });
-      sent++;
-    }
-    const supervisor = alert.supervisorId ? contacts.get(alert.supervisorId) : undefined;
-    if (supervisor && clinician && ALERT_RANK[alert.kind] >= ALERT_RANK.NOTE_OVERDUE && (alert.notifiedKind === null || ALERT_RANK[alert.notifiedKind] < ALERT_RANK.NOTE_OVERDUE)) {
-      await deps.email.send({
-        to: supervisor.email,
-        subject: `Overdue note: ${clinician.displayName}`,
-        text: [
-          `Hi ${supervisor.displayName},`,
-          '',
-          `${clinician.displayName}'s note for the session on ${date} is overdue (not signed within ${rules.noteSupervisorAlertDay} days).`,
-          `See your team's alerts in Solace: ${link}`,
-          '',
-          `— ${practice.name}`,
-        ].join('\n'),
-        idempotencyKey: `compliance-${alert.id}-supervisor`,
-      });
-      sent++;
-    }
-    await deps.compliance.markNotified(practiceId, alert.id, alert.kind);
-  }
-  return sent;
 }
