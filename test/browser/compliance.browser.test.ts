@@ -1,11 +1,13 @@
 // Compliance in real Chromium: an admin follows the navigation badge to an overdue-note alert and
-// acknowledges it, then changes the practice's compliance rules (a step out of order is explained).
+// acknowledges it, then changes the practice's compliance rules (a step out of order is explained)
+// and restores the defaults the API reports.
 import { createLogger, runInPracticeScope } from '@solace/server-kit';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runComplianceEngine } from '../../workers/src/compliance/compliance.engine';
+import { GEORGIA_COMPLIANCE_RULES } from '../../workers/src/compliance/compliance-rules';
 import { ComplianceRepository } from '../../workers/src/compliance/compliance.repository';
 import { LocalMailboxProvider } from '../../workers/src/email/local-mailbox.provider';
 import { browserSuite } from '../support/browser-suite';
@@ -77,5 +79,14 @@ describe('compliance in the browser', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Compliance rules saved' }).count()).toBe(1);
     expect(await page.getByText('These differ from Georgia’s defaults.').count()).toBe(1);
     expect(await testPrisma().complianceRules.findFirst({ where: { practiceId: practice.id } })).toMatchObject({ noteSupervisorAlertDay: 10, noteBillingHoldDay: 21 });
+
+    // "Restore" puts back the defaults the API reports (the engine's own), then they are saved.
+    await page.getByRole('button', { name: 'Restore Georgia’s defaults' }).click();
+    await expect.poll(() => page.getByLabel('Alert the supervisor on day').inputValue()).toBe(String(GEORGIA_COMPLIANCE_RULES.noteSupervisorAlertDay));
+    expect(await page.getByLabel('Hold billing from day').inputValue()).toBe(String(GEORGIA_COMPLIANCE_RULES.noteBillingHoldDay));
+    expect(await page.getByText('These are Georgia’s defaults.').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Restore Georgia’s defaults' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await expect.poll(async () => (await testPrisma().complianceRules.findFirst({ where: { practiceId: practice.id } }))?.noteBillingHoldDay).toBe(GEORGIA_COMPLIANCE_RULES.noteBillingHoldDay);
   });
 });

@@ -16,9 +16,13 @@ export const ComplianceRulesFields = graphql(`
   }
 `);
 
+// The defaults come from the API (the one server-side definition), for "Restore defaults".
 const ComplianceRulesDocument = graphql(`
   query ComplianceRules {
     complianceRules {
+      ...ComplianceRulesFields
+    }
+    complianceRuleDefaults {
       ...ComplianceRulesFields
     }
   }
@@ -32,17 +36,6 @@ const UpdateComplianceRulesDocument = graphql(`
   }
 `);
 
-/** Georgia's rules, the defaults (the API stores them on first read; this is for "restore"). */
-export const GEORGIA_RULES: ComplianceRulesInput = {
-  noteReminderDay: 5,
-  noteSupervisorAlertDay: 7,
-  noteBillingHoldDay: 14,
-  planReviewReminderDay: 80,
-  planReviewAlertDay: 90,
-  planOutOfComplianceDay: 91,
-  safetyPlanRequired: true,
-};
-
 /** The practice's compliance rules (admins change them; the API refuses anyone else). */
 export function useComplianceRules() {
   const query = useQuery({ query: ComplianceRulesDocument, requestPolicy: 'cache-and-network' });
@@ -50,6 +43,8 @@ export function useComplianceRules() {
   const errorMessage = useErrorMessage();
   return {
     rules: computed(() => query.data.value?.complianceRules ?? null),
+    /** Georgia's rules, every practice's defaults (read from the API). */
+    defaults: computed(() => query.data.value?.complianceRuleDefaults ?? null),
     fetching: query.fetching,
     loadError: computed(() => errorMessage(query.error.value)),
     saving: update.fetching,

@@ -14,6 +14,12 @@ export class ComplianceRulesResolver {
     return this.rules.get(requireUser(ctx));
   }
 
+  @Authorized(...allowedRoles('complianceRuleDefaults'))
+  @Query(() => ComplianceRules, { description: "Georgia's rules, every practice's defaults (what 'Restore defaults' puts back). updatedAt is null." })
+  complianceRuleDefaults() {
+    return this.rules.defaults();
+  }
+
   @Authorized(...allowedRoles('updateComplianceRules'))
   @Mutation(() => ComplianceRules, { description: 'Changes the day counts. BAD_USER_INPUT (reason COMPLIANCE_RULES_INVALID, with problems) unless reminder < alert < hold.' })
   updateComplianceRules(@Arg('input', () => ComplianceRulesInput) input: ComplianceRulesInput, @Ctx() ctx: RequestContext) {

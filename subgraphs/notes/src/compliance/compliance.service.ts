@@ -26,6 +26,11 @@ export class ComplianceRulesService {
     return toRules(await this.rules.findOrCreate(user.practiceId));
   }
 
+  /** The defaults a practice starts with (and restores): the one definition the engine uses too. */
+  defaults(): ComplianceRules {
+    return { ...GEORGIA_COMPLIANCE_RULES, isGeorgiaDefault: true, updatedAt: null };
+  }
+
   async update(user: AuthClaims, values: ComplianceRulesValues): Promise<ComplianceRules> {
     const problems = complianceRuleProblems(values);
     if (problems.length > 0) {
