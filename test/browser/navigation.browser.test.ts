@@ -3,6 +3,7 @@
 // behind a Menu button.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import { createTestPractice, createTestStaff } from '../support/factories';
 
@@ -31,12 +32,14 @@ describe('staff navigation', () => {
     expect(await people.getByRole('link').allTextContents()).toEqual(['Staff', 'Audit log', 'Data requests']);
     expect(await page.getByRole('link', { name: 'Services' }).getAttribute('aria-describedby')).toBeTruthy();
     expect(await page.getByText('Appointment types with their length, CPT code, fee and online booking.').count()).toBe(1);
+    await page.screenshot({ path: `${SCREENSHOTS}/navigation-settings-hub.png`, fullPage: true });
 
     await page.getByRole('region', { name: 'Scheduling' }).getByRole('link', { name: 'Services' }).click();
     await page.waitForURL(/\/admin\/services$/);
     await page.getByRole('heading', { level: 1, name: 'Services' }).waitFor();
     expect((await breadcrumb(page).innerText()).replace(/\s+/g, ' ').trim()).toBe('Practice settings › Services');
     expect(await breadcrumb(page).locator('[aria-current="page"]').textContent()).toContain('Services');
+    await page.screenshot({ path: `${SCREENSHOTS}/navigation-breadcrumb.png` });
     // The hub's link stays marked in the main row while on a settings page.
     expect(await main(page).getByRole('link', { name: 'Practice settings' }).getAttribute('class')).toContain('in-section');
 
@@ -94,6 +97,7 @@ describe('staff navigation', () => {
     expect(await account.getAttribute('aria-expanded')).toBe('true');
     await page.getByRole('link', { name: 'My account and security' }).waitFor();
     expect(await page.getByRole('link', { name: 'My hours' }).count()).toBe(1);
+    await page.screenshot({ path: `${SCREENSHOTS}/navigation-account-menu.png` });
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('My account and security');
     // Escape closes it and gives focus back to the button.
@@ -136,11 +140,18 @@ describe('staff navigation', () => {
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
     const links = await main(page).getByRole('link').allTextContents();
     expect(links.map((text) => text.trim())).toEqual(['Today', 'Calendar', 'Clients', 'Messages', 'Notes', 'Reviews', 'Waitlist', 'Compliance', 'Practice settings']);
+    await page.screenshot({ path: `${SCREENSHOTS}/navigation-phone-menu.png` });
     await page.keyboard.press('Escape');
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     expect(await menu.evaluate((button) => button === document.activeElement)).toBe(true);
 
+    // A tap outside the open menu closes it.
     await page.keyboard.press('Enter');
+    await main(page).getByRole('link', { name: 'Clients' }).waitFor();
+    await page.touchscreen.tap(200, 800);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+
+    await menu.tap();
     await main(page).getByRole('link', { name: 'Clients' }).tap();
     await page.waitForURL(/\/clients$/);
     // Arriving closes the menu; the next page's links are one tap away again.
