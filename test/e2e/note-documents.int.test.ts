@@ -47,6 +47,7 @@ describe('note documents', () => {
   it('renders a signed note as a branded PDF with the signed hash, page numbers and the PHI footer, and audits it', async () => {
     const long = 'The client described the week in detail, session by session, with the worries that kept returning. '.repeat(40);
     const { practice, author, client, note, token } = await signedNote({ ...SOAP_FIELDS, subjective: long });
+    await testPrisma().practice.update({ where: { id: practice.id }, data: { addressLine1: '12 Peachtree St NE', addressCity: 'Atlanta', addressState: 'GA', addressPostalCode: '30303', phone: '(404) 555-0142', npi: '1234567893' } });
     const result = await gql(stack.routerUrl, PDF, { id: note.id }, token);
     expect(result.errors).toBeUndefined();
     const file = result.data!.noteDocument;
@@ -58,6 +59,10 @@ describe('note documents', () => {
     expect(header).toBe('%PDF-');
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(text).toContain(practice.name);
+    // The practice's details under its name (Practice settings › Practice details).
+    expect(text).toContain('12 Peachtree St NE');
+    expect(text).toContain('Atlanta, GA 30303');
+    expect(text).toContain('(404) 555-0142 · NPI 1234567893');
     expect(text).toContain(`${client.firstName} ${client.lastName}`);
     expect(text).toContain('1990-04-12');
     expect(text).toContain('Maya Lindqvist');

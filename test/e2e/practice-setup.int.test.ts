@@ -132,4 +132,36 @@ describe('practice setup', () => {
     expect((await gql(stack.routerUrl, update, { input: { name: 'x', timeZone: 'UTC' } }, desk)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await gql(stack.routerUrl, '{ currentPractice { timeZone } }', {}, admin)).data!.currentPractice.timeZone).toBe('America/Chicago');
   });
+
+  it('keeps the practice’s public details: contact, address, NPI and EIN, checked, left alone when omitted and cleared with null', async () => {
+    const practice = await createTestPractice();
+    const admin = await tokenFor(await createTestStaff(practice, { roles: ['ADMIN'] }));
+    const DETAILS = 'name timeZone phone email npi taxId address { line1 line2 city state postalCode }';
+    const update = `mutation($input: PracticeSettingsInput!) { updatePracticeSettings(input: $input) { ${DETAILS} } }`;
+    const details = { phone: '(404) 555-0142', email: 'hello@peachtree.example', address: { line1: '12 Peachtree St NE', line2: 'Suite 300', city: 'Atlanta', state: 'GA', postalCode: '30303' }, npi: '1234567893', taxId: '58-1234567' };
+    const saved = await gql(stack.routerUrl, update, { input: { name: 'Peachtree Counseling', timeZone: 'America/New_York', ...details } }, admin);
+    expect(saved.errors).toBeUndefined();
+    expect(saved.data!.updatePracticeSettings).toEqual({ name: 'Peachtree Counseling', timeZone: 'America/New_York', ...details });
+
+    // Only the name and zone: the details stay. A nine-digit EIN is accepted and shown with its dash.
+    const renamed = await gql(stack.routerUrl, update, { input: { name: 'Peachtree Counseling LLC', timeZone: 'America/New_York', taxId: '581234567' } }, admin);
+    expect(renamed.errors).toBeUndefined();
+    expect(renamed.data!.updatePracticeSettings).toMatchObject({ name: 'Peachtree Counseling LLC', npi: '1234567893', taxId: '58-1234567', address: details.address });
+
+    // Bad details are refused with the field named, and nothing changes.
+    for (const [field, value] of [['npi', '1234567890'], ['taxId', '58-123'], ['email', 'not-an-email'], ['address', { ...details.address, state: 'Georgia' }], ['address', { ...details.address, postalCode: 'ABC' }]] as const) {
+      const refused = await gql(stack.routerUrl, update, { input: { name: 'Changed', timeZone: 'America/New_York', [field]: value } }, admin);
+      expect(refused.errors?.[0]?.extensions?.code, `${field} ${JSON.stringify(value)}`).toBe('BAD_USER_INPUT');
+    }
+    expect((await gql(stack.routerUrl, `{ currentPractice { ${DETAILS} } }`, {}, admin)).data!.currentPractice.name).toBe('Peachtree Counseling LLC');
+
+    // null (or blank text) clears an optional detail.
+    const cleared = await gql(stack.routerUrl, update, { input: { name: 'Peachtree Counseling LLC', timeZone: 'America/New_York', address: null, npi: null, phone: '  ' } }, admin);
+    expect(cleared.data!.updatePracticeSettings).toMatchObject({ address: null, npi: null, phone: null, email: details.email, taxId: '58-1234567' });
+
+    // Another practice's admin changes only their own practice.
+    const stranger = await tokenFor(await createTestStaff(await createTestPractice(), { roles: ['ADMIN'] }));
+    await gql(stack.routerUrl, update, { input: { name: 'Elsewhere', timeZone: 'UTC', npi: null } }, stranger);
+    expect((await gql(stack.routerUrl, `{ currentPractice { name } }`, {}, admin)).data!.currentPractice.name).toBe('Peachtree Counseling LLC');
+  });
 });

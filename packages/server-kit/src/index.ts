@@ -27,3 +27,4 @@ export * from './crypto/field-encryption';
 export * from './client-export';
 export * from './request-loader';
 export * from './booking-hold';
+export * from './validation/npi';

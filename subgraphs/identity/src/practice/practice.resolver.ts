@@ -1,10 +1,38 @@
-import { allowedRoles, DomainError, requireUser, type RequestContext } from '@solace/server-kit';
-import { Length } from 'class-validator';
+import { allowedRoles, DomainError, IsNpi, requireUser, type RequestContext } from '@solace/server-kit';
+import { IsEmail, IsIn, IsOptional, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import type { PracticeRepository } from './practice.repository';
 import { Practice } from './practice.type';
+import { US_STATE_CODES } from './us-states';
 
 @InputType()
+export class PracticeAddressInput {
+  @Field(() => String)
+  @Length(1, 200)
+  line1!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  line2?: string | null;
+
+  @Field(() => String)
+  @Length(1, 100)
+  city!: string;
+
+  @Field(() => String, { description: 'USPS two-letter state code, e.g. GA.' })
+  @IsIn(US_STATE_CODES, { message: 'state must be a USPS two-letter code such as GA' })
+  state!: string;
+
+  @Field(() => String, { description: 'ZIP (12345) or ZIP+4 (12345-6789).' })
+  @Matches(/^\d{5}(-\d{4})?$/, { message: 'postalCode must be a ZIP code: 12345 or 12345-6789' })
+  postalCode!: string;
+}
+
+/** An optional detail: null or blank (a form's emptied field) clears it, anything else is checked. */
+const IsBlankOr = () => ValidateIf((_input: object, value: unknown) => typeof value === 'string' && value.trim() !== '');
+
+@InputType({ description: 'Fields left out stay as they are; null or blank text clears an optional detail.' })
 export class PracticeSettingsInput {
   @Field(() => String)
   @Length(1, 120)
@@ -13,7 +41,36 @@ export class PracticeSettingsInput {
   @Field(() => String, { description: 'IANA time zone, e.g. America/New_York: times are shown and hours kept in it.' })
   @Length(1, 64)
   timeZone!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsBlankOr()
+  @Matches(/^\+?[0-9 ().-]{7,20}$/, { message: 'phone must be 7 to 20 digits, spaces, brackets, dots or dashes' })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsBlankOr()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string | null;
+
+  @Field(() => PracticeAddressInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  address?: PracticeAddressInput | null;
+
+  @Field(() => String, { nullable: true, description: 'Organisation (type 2) NPI: 10 digits with a valid check digit.' })
+  @IsBlankOr()
+  @IsNpi()
+  npi?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Employer Identification Number: NN-NNNNNNN or nine digits.' })
+  @IsBlankOr()
+  @Matches(/^\d{2}-?\d{7}$/, { message: 'taxId must be an EIN: NN-NNNNNNN' })
+  taxId?: string | null;
 }
+
+/** undefined stays undefined (leave alone); blank text becomes null (clear). */
+const cleaned = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() || null);
 
 /** Whether Node's ICU knows the zone (it lists every canonical IANA name). */
 export function isTimeZone(name: string): boolean {
@@ -39,11 +96,21 @@ export class PracticeResolver {
   }
 
   @Authorized(...allowedRoles('updatePracticeSettings'))
-  @Mutation(() => Practice, { description: 'Admins: the practice’s name and time zone (weekly hours are wall-clock times in it).' })
+  @Mutation(() => Practice, { description: 'Admins: the practice’s name, time zone (weekly hours are wall-clock times in it) and public details.' })
   async updatePracticeSettings(@Arg('input', () => PracticeSettingsInput) input: PracticeSettingsInput, @Ctx() ctx: RequestContext): Promise<Practice> {
     if (!isTimeZone(input.timeZone)) throw new DomainError('BAD_USER_INPUT', `Unknown time zone "${input.timeZone}"; use an IANA name such as America/New_York.`, { details: { reason: 'UNKNOWN_TIME_ZONE' } });
+    if (input.name.trim() === '') throw new DomainError('BAD_USER_INPUT', 'The practice needs a name.', { details: { reason: 'NAME_REQUIRED' } });
     const { practiceId } = requireUser(ctx);
-    const practice = await this.practices.update(practiceId, { name: input.name.trim(), timeZone: input.timeZone });
+    const address = input.address && { line1: input.address.line1.trim(), line2: cleaned(input.address.line2) ?? null, city: input.address.city.trim(), state: input.address.state, postalCode: input.address.postalCode };
+    const practice = await this.practices.update(practiceId, {
+      name: input.name.trim(),
+      timeZone: input.timeZone,
+      phone: cleaned(input.phone),
+      email: cleaned(input.email),
+      address,
+      npi: cleaned(input.npi),
+      taxId: input.taxId === undefined ? undefined : input.taxId && input.taxId.replace('-', ''),
+    });
     ctx.audit?.record('UPDATE', 'Practice', practiceId);
     return practice;
   }

@@ -21,8 +21,16 @@ const SHARED_FIELDS = { id: true, clientId: true, noteId: true, kind: true, vers
 export class NoteDocumentRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  practice(practiceId: string) {
-    return this.prisma.practice.findFirst({ where: { id: practiceId }, select: { name: true, timeZone: true } });
+  /** The practice as the PDF header prints it: name, postal address lines, phone, email and NPI. */
+  async practice(practiceId: string) {
+    const row = await this.prisma.practice.findFirst({
+      where: { id: practiceId },
+      select: { name: true, timeZone: true, phone: true, email: true, npi: true, addressLine1: true, addressLine2: true, addressCity: true, addressState: true, addressPostalCode: true },
+    });
+    if (!row) return null;
+    const cityLine = row.addressCity ? `${row.addressCity}, ${row.addressState ?? ''} ${row.addressPostalCode ?? ''}`.trim() : null;
+    const addressLines = [row.addressLine1, row.addressLine2, cityLine].filter((line): line is string => !!line);
+    return { name: row.name, timeZone: row.timeZone, addressLines, phone: row.phone, email: row.email, npi: row.npi };
   }
 
   client(practiceId: string, clientId: string) {

@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 
 export interface NotePdfModel {
   kind: 'FULL_NOTE' | 'SESSION_SUMMARY';
-  practice: { name: string; timeZone: string };
+  practice: { name: string; timeZone: string; addressLines: string[]; phone: string | null; email: string | null; npi: string | null };
   client: { name: string; dateOfBirth: string };
   serviceDate: Date;
   clinician: { name: string; credentials: string | null };
@@ -44,6 +44,9 @@ export function renderNotePdf(model: NotePdfModel): Promise<Buffer> {
 
   // Header: the practice, then the document's title.
   doc.font('Helvetica-Bold').fontSize(16).fillColor(BRAND).text(model.practice.name);
+  const { addressLines, phone, email, npi } = model.practice;
+  const contact = [phone, email, npi ? `NPI ${npi}` : null].filter(Boolean).join(' · ');
+  for (const line of [...addressLines, contact].filter(Boolean)) doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(line);
   doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(`Behavioral health services · times shown in ${tz}`);
   doc.moveDown(0.4).moveTo(doc.page.margins.left, doc.y).lineTo(doc.page.margins.left + width, doc.y).lineWidth(1).strokeColor(BRAND).stroke();
   doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor(INK).text(`${title}: ${model.noteTypeLabel}`);

@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { IsNpi } from './npi';
+import { IsNpi } from '@solace/server-kit';
 import { ClientStatus, SexAssignedAtBirth } from './client.type';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
