@@ -17,12 +17,14 @@ export const navigation = {
     intro: 'How the practice works: what it offers, its clinical rules, how clients are reminded, and who may see what.',
     none: 'There are no settings your role can change. An administrator of the practice can.',
     groups: {
+      practice: 'Practice',
       scheduling: 'Scheduling',
       clinical: 'Clinical',
       communication: 'Client communication',
       people: 'People and privacy',
     },
     entries: {
+      practice: { label: 'Practice details', description: 'Name, time zone, contact details, address, NPI and tax ID, as documents and claims show them.' },
       services: { label: 'Services', description: 'Appointment types with their length, CPT code, fee and online booking.' },
       rooms: { label: 'Rooms', description: 'The practice’s rooms for in-person sessions.' },
       scheduling: { label: 'Scheduling rules', description: 'Late cancellation, minimum notice, how far ahead clients can book, slot length.' },

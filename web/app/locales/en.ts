@@ -8,6 +8,8 @@ import { visitExtras } from './en-visit-extras';
 import { plans } from './en-plans';
 import { noteExtras } from './en-note-extras';
 import { availability, setup } from './en-setup';
+import { navigation } from './en-navigation';
+import { practiceDetails } from './en-practice';
 export const en = {
   booking,
   series,
@@ -19,8 +21,10 @@ export const en = {
   noteExtras,
   setup,
   availability,
+  navigation,
+  practiceDetails,
   app: { name: 'Solace', skipToContent: 'Skip to content', signOut: 'Sign out' },
-  nav: { today: 'Today', calendar: 'Calendar', clients: 'Clients', messages: 'Messages', audit: 'Audit log', staff: 'Staff', security: 'Security', dataRequests: 'Data requests', reminders: 'Reminders' },
+  nav: { today: 'Today', calendar: 'Calendar', clients: 'Clients', messages: 'Messages' },
   reminderSettings: {
     title: 'Appointment reminders',
     intro: 'When and how clients are reminded of their appointments. Changes apply to appointments booked or moved from now on; a channel or time you switch off stops at once.',
