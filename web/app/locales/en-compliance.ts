@@ -37,7 +37,6 @@ export const compliance = {
   openNotes: 'Notes to sign',
   openNote: 'Open the note',
   rules: {
-    nav: 'Compliance rules',
     title: 'Compliance rules',
     intro:
       'When Solace reminds, alerts and holds billing. The defaults follow Georgia’s rules: a session note is due within 7 days (reminder to the clinician on day 5, alert to the supervisor on day 7) and a session with an unsigned note cannot be billed from day 14; a treatment plan is reviewed every 90 days (reminder on day 80, alert on day 90, out of compliance from day 91); a client flagged at risk must have a safety plan. Days are calendar days in the practice’s time zone.',

@@ -36,7 +36,6 @@ export const noteExtras = {
     kind: { FULL_NOTE: 'Full note', SESSION_SUMMARY: 'Session summary' } as Record<string, string>,
   },
   search: {
-    nav: 'Search notes',
     title: 'Search notes',
     label: 'Search your notes',
     help: 'Finds words in any form (“sleeping” finds “sleep”). Use "quotes" for a phrase and -word to leave a word out. Every result you see is recorded in the audit trail.',

@@ -81,7 +81,6 @@ export const notes = {
     removed: (code: string) => `${code} removed.`,
   },
   templates: {
-    nav: 'Templates',
     title: 'Note templates',
     intro: 'Templates give notes their sections. Built-in templates cannot be changed; make your own or copy one. Editing a template saves a new version: notes already written keep the version they were written with.',
     newTemplate: 'New template',

@@ -1,7 +1,6 @@
 // Strings of the practice setup pages (admin: services, rooms, scheduling rules) and the
 // availability editor, spread into en.ts as `setup` and `availability`.
 export const setup = {
-  nav: { services: 'Services', rooms: 'Rooms', scheduling: 'Scheduling rules', availability: 'Availability' },
   loading: 'Loading…',
   saving: 'Saving…',
   cancel: 'Cancel',

@@ -3,7 +3,6 @@
 import { noteTypes } from './en-note-types';
 
 export const signing = {
-  nav: 'Notes',
   reviewsNav: 'Reviews',
   noteTypes,
   // The same words the server stores with every signature.
