@@ -40,7 +40,9 @@ export async function seedDemo(databaseUrl: string, now = new Date()): Promise<'
       // Two-step verification is optional in the demo practice only, so the demo logins work at
       // once; practices made with `npm run practice:create` require it. Its creation time is the
       // clinical record's reference point.
-      const practice = await tx.practice.create({ data: { name: 'Solace Demo Practice', timeZone: TIME_ZONE, staffMfaRequired: false, createdAt: now } });
+      // Fictional details (555 number, a check-digit-valid sample NPI) so PDFs show a full header.
+      const details = { phone: '(404) 555-0100', email: 'hello@demo.solace.test', addressLine1: '100 Peachtree St NW', addressLine2: 'Suite 1200', addressCity: 'Atlanta', addressState: 'GA', addressPostalCode: '30303', npi: '1234567893' };
+      const practice = await tx.practice.create({ data: { name: 'Solace Demo Practice', timeZone: TIME_ZONE, staffMfaRequired: false, createdAt: now, ...details } });
       const staff = [];
       for (const login of PRACTICE_LOGINS) {
         staff.push(await tx.staffUser.create({ data: { practiceId: practice.id, email: login.email, displayName: login.displayName, roles: [...login.roles], passwordHash } }));
