@@ -5,6 +5,13 @@ export const ReminderDeliveryStatus = { SENT: 'SENT', FAILED: 'FAILED', SKIPPED:
 export type ReminderDeliveryStatus = (typeof ReminderDeliveryStatus)[keyof typeof ReminderDeliveryStatus];
 registerEnumType(ReminderDeliveryStatus, { name: 'ReminderDeliveryStatus' });
 
+export const SmsDeliveryStatus = { QUEUED: 'QUEUED', SENDING: 'SENDING', SENT: 'SENT', DELIVERED: 'DELIVERED', UNDELIVERED: 'UNDELIVERED', FAILED: 'FAILED' } as const;
+export type SmsDeliveryStatus = (typeof SmsDeliveryStatus)[keyof typeof SmsDeliveryStatus];
+registerEnumType(SmsDeliveryStatus, {
+  name: 'SmsDeliveryStatus',
+  description: 'Where a sent text got to, as Twilio reported it. Only moves forward: QUEUED, SENDING, SENT, then one of DELIVERED, UNDELIVERED (the carrier could not deliver it) or FAILED (never sent).',
+});
+
 @ObjectType({ description: 'One attempt to send one reminder of an appointment.' })
 export class ReminderDelivery {
   @Field(() => ReminderChannel)
@@ -33,4 +40,22 @@ export class ReminderDelivery {
 
   @Field(() => Date)
   attemptedAt!: Date;
+
+  @Field(() => SmsDeliveryStatus, { nullable: true, description: 'Texts only: the latest status Twilio reported for the message (null until its first report).' })
+  deliveryStatus!: SmsDeliveryStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Twilio’s error code with UNDELIVERED or FAILED (30003 unreachable, 30005 unknown number, 30006 landline, 30007 filtered...).' })
+  deliveryErrorCode!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When Twilio last moved deliveryStatus forward.' })
+  deliveryUpdatedAt!: Date | null;
+}
+
+@ObjectType({ description: 'What Solace did with a Twilio status callback (router-internal: the Twilio webhook).' })
+export class SmsDeliveryReceipt {
+  @Field(() => Boolean, { description: 'A reminder was sent with this MessageSid.' })
+  found!: boolean;
+
+  @Field(() => Boolean, { description: 'Its status moved forward (false for a late or repeated report).' })
+  updated!: boolean;
 }
