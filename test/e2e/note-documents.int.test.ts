@@ -47,6 +47,7 @@ describe('note documents', () => {
   it('renders a signed note as a branded PDF with the signed hash, page numbers and the PHI footer, and audits it', async () => {
     const long = 'The client described the week in detail, session by session, with the worries that kept returning. '.repeat(40);
     const { practice, author, client, note, token } = await signedNote({ ...SOAP_FIELDS, subjective: long });
+    await testPrisma().staffUser.update({ where: { id: author.id }, data: { credentials: 'LPC' } });
     await testPrisma().practice.update({ where: { id: practice.id }, data: { addressLine1: '12 Peachtree St NE', addressCity: 'Atlanta', addressState: 'GA', addressPostalCode: '30303', phone: '(404) 555-0142', npi: '1234567893' } });
     const result = await gql(stack.routerUrl, PDF, { id: note.id }, token);
     expect(result.errors).toBeUndefined();
@@ -65,7 +66,7 @@ describe('note documents', () => {
     expect(text).toContain('(404) 555-0142 · NPI 1234567893');
     expect(text).toContain(`${client.firstName} ${client.lastName}`);
     expect(text).toContain('1990-04-12');
-    expect(text).toContain('Maya Lindqvist');
+    expect(text).toContain('Maya Lindqvist, LPC');
     expect(text).toContain('Plan');
     expect(text).toContain('Continue CBT weekly');
     expect(text).toContain('F41.1 Generalized anxiety disorder');

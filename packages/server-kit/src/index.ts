@@ -28,3 +28,5 @@ export * from './client-export';
 export * from './request-loader';
 export * from './booking-hold';
 export * from './validation/npi';
+export * from './validation/us-states';
+export * from './validation/blank-or';

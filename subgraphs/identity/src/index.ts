@@ -27,6 +27,8 @@ import { MfaResolver } from './mfa/mfa.resolver';
 import { MfaService } from './mfa/mfa.service';
 import { PracticeRepository } from './practice/practice.repository';
 import { PracticeResolver, practiceReference } from './practice/practice.resolver';
+import { ProfessionalDetailsResolver } from './professional-details/professional-details.resolver';
+import { ProfessionalDetailsService } from './professional-details/professional-details.service';
 import { StaffAdminResolver } from './staff-user/staff-admin.resolver';
 import { StaffAdminService } from './staff-user/staff-admin.service';
 import { StaffUserRepository } from './staff-user/staff-user.repository';
@@ -70,6 +72,7 @@ export const identitySubgraph: SubgraphDefinition = {
       new PracticeResolver(practices),
       new StaffUserResolver(staff, practices),
       new StaffAdminResolver(new StaffAdminService(staff, sessions, redis, emails)),
+      new ProfessionalDetailsResolver(new ProfessionalDetailsService(staff)),
       new AuthResolver(auth),
       new AccountSecurityResolver(new AccountSecurityService(staff, sessions, new PasswordTokenRepository(prisma), redis, emails)),
       new PasskeyResolver(passkeys),

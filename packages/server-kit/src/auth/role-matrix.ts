@@ -50,6 +50,8 @@ export const ROLE_MATRIX = {
   inviteStaff: ['ADMIN'],
   changeStaffRoles: ['ADMIN'],
   deactivateStaff: ['ADMIN'],
+  /** Clinicians their own; admins anyone's in the practice (the service checks which). */
+  updateStaffProfessionalDetails: CLINICAL,
   me: STAFF,
   currentPractice: STAFF,
   setStaffMfaRequired: ['ADMIN'],

@@ -1,9 +1,8 @@
-import { allowedRoles, DomainError, IsNpi, requireUser, type RequestContext } from '@solace/server-kit';
-import { IsEmail, IsIn, IsOptional, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { allowedRoles, DomainError, IsBlankOr, IsNpi, requireUser, US_STATE_CODES, type RequestContext } from '@solace/server-kit';
+import { IsEmail, IsIn, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import type { PracticeRepository } from './practice.repository';
 import { Practice } from './practice.type';
-import { US_STATE_CODES } from './us-states';
 
 @InputType()
 export class PracticeAddressInput {
@@ -28,9 +27,6 @@ export class PracticeAddressInput {
   @Matches(/^\d{5}(-\d{4})?$/, { message: 'postalCode must be a ZIP code: 12345 or 12345-6789' })
   postalCode!: string;
 }
-
-/** An optional detail: null or blank (a form's emptied field) clears it, anything else is checked. */
-const IsBlankOr = () => ValidateIf((_input: object, value: unknown) => typeof value === 'string' && value.trim() !== '');
 
 @InputType({ description: 'Fields left out stay as they are; null or blank text clears an optional detail.' })
 export class PracticeSettingsInput {

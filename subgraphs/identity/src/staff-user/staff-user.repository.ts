@@ -1,7 +1,29 @@
 import type { PrismaClient } from '@solace/server-kit';
 import type { StaffUser } from './staff-user.type';
 
-const PUBLIC_FIELDS = { id: true, practiceId: true, displayName: true, email: true, roles: true, emailVerifiedAt: true, mfaEnabledAt: true } as const;
+const PUBLIC_FIELDS = {
+  id: true,
+  practiceId: true,
+  displayName: true,
+  email: true,
+  roles: true,
+  emailVerifiedAt: true,
+  mfaEnabledAt: true,
+  credentials: true,
+  npi: true,
+  licenseNumber: true,
+  licenseState: true,
+  licenseExpiresOn: true,
+} as const;
+
+/** Professional details to write: undefined leaves a field alone, null clears it. */
+export interface ProfessionalDetailsChanges {
+  credentials?: string | null;
+  npi?: string | null;
+  licenseNumber?: string | null;
+  licenseState?: string | null;
+  licenseExpiresOn?: Date | null;
+}
 
 export class StaffUserRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -23,6 +45,10 @@ export class StaffUserRepository {
     const result = await this.prisma.staffUser.createMany({ data: [{ ...data, email: data.email.trim().toLowerCase(), roles: data.roles as never }], skipDuplicates: true });
     if (result.count === 0) return null;
     return this.prisma.staffUser.findFirst({ where: { email: data.email.trim().toLowerCase() }, select: PUBLIC_FIELDS });
+  }
+
+  updateProfessionalDetails(practiceId: string, id: string, changes: ProfessionalDetailsChanges): Promise<StaffUser> {
+    return this.prisma.staffUser.update({ where: { id, practiceId }, data: changes, select: PUBLIC_FIELDS });
   }
 
   updateRoles(practiceId: string, id: string, roles: string[]): Promise<StaffUser> {

@@ -35,4 +35,16 @@ export class StaffUser {
   @UseMiddleware(hiddenFromClients)
   @Field(() => Date, { nullable: true, description: 'Since when an authenticator app protects the sign-in (null: none).' })
   mfaEnabledAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Credentials printed after the name on signatures and documents, e.g. "LPC, NCC".' })
+  credentials?: string | null;
+
+  @UseMiddleware(hiddenFromClients)
+  @Field(() => String, { nullable: true, description: 'Individual (type 1) National Provider Identifier.' })
+  npi?: string | null;
+
+  // The licence columns, shown as `license` (professional-details.resolver.ts).
+  licenseNumber?: string | null;
+  licenseState?: string | null;
+  licenseExpiresOn?: Date | null;
 }

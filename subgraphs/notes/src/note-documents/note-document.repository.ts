@@ -37,9 +37,10 @@ export class NoteDocumentRepository {
     return this.prisma.client.findFirst({ where: { id: clientId, practiceId }, select: { firstName: true, lastName: true, preferredName: true, dateOfBirth: true, erasedAt: true } });
   }
 
+  /** Staff as documents name them: "Maya Lindqvist, LPC" when credentials are recorded. */
   async staffNames(practiceId: string, ids: string[]): Promise<Map<string, string>> {
-    const rows = await this.prisma.staffUser.findMany({ where: { practiceId, id: { in: [...new Set(ids)] } }, select: { id: true, displayName: true } });
-    return new Map(rows.map((row) => [row.id, row.displayName]));
+    const rows = await this.prisma.staffUser.findMany({ where: { practiceId, id: { in: [...new Set(ids)] } }, select: { id: true, displayName: true, credentials: true } });
+    return new Map(rows.map((row) => [row.id, row.credentials ? `${row.displayName}, ${row.credentials}` : row.displayName]));
   }
 
   share(data: { practiceId: string; clientId: string; noteId: string; kind: SharedDocumentKind; versionNumber: number; sharedById: string; sharedAt: Date }): Promise<SharedDocumentRow> {

@@ -139,8 +139,8 @@ export class NoteDocumentService {
       practice,
       client: { name: `${client.preferredName ? `${client.preferredName} (${client.firstName})` : client.firstName} ${client.lastName}`, dateOfBirth: client.dateOfBirth.toISOString().slice(0, 10) },
       serviceDate: new Date(canonical.serviceDate),
-      // Staff accounts hold no licence or credential fields yet; the PDF prints them once they do.
-      clinician: { name: names.get(note.authorId) ?? 'Unknown clinician', credentials: null },
+      // The name comes with its credentials ("Maya Lindqvist, LPC"), as on the signatures.
+      clinician: { name: names.get(note.authorId) ?? 'Unknown clinician' },
       noteTypeLabel: TYPE_LABELS[canonical.noteType] ?? canonical.noteType,
       fields,
       body: kind === 'FULL_NOTE' ? canonical.body : '',

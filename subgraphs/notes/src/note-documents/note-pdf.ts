@@ -9,7 +9,8 @@ export interface NotePdfModel {
   practice: { name: string; timeZone: string; addressLines: string[]; phone: string | null; email: string | null; npi: string | null };
   client: { name: string; dateOfBirth: string };
   serviceDate: Date;
-  clinician: { name: string; credentials: string | null };
+  /** The name as signed, with credentials after it when recorded. */
+  clinician: { name: string };
   noteTypeLabel: string;
   fields: Array<{ label: string; value: string }>;
   body: string;
@@ -56,7 +57,7 @@ export function renderNotePdf(model: NotePdfModel): Promise<Buffer> {
     ['Client', model.client.name],
     ['Date of birth', model.client.dateOfBirth],
     ['Date of service', formatDate(model.serviceDate, tz)],
-    ['Clinician', model.clinician.credentials ? `${model.clinician.name}, ${model.clinician.credentials}` : model.clinician.name],
+    ['Clinician', model.clinician.name],
     ['Note type', model.noteTypeLabel],
   ];
   for (const [label, value] of facts) doc.font('Helvetica-Bold').fontSize(10).fillColor(MUTED).text(`${label}: `, { continued: true }).font('Helvetica').fillColor(INK).text(value);
