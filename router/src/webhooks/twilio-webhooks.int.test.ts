@@ -16,7 +16,7 @@ import { ReminderRepository } from '../../../workers/src/reminders/reminder.repo
 import { processReminder } from '../../../workers/src/reminders/reminders.processor';
 import { SmsConsentRepository } from '../../../workers/src/sms/sms-consent.repository';
 import { SmsOptOuts } from '../../../workers/src/sms/sms-opt-outs';
-import { postTwilioWebhook, twilioFake, type TwilioWebhookRequest } from '../../../workers/src/sms/twilio-fake';
+import { postTwilioWebhook, twilioFake, twilioSignatureFor, type TwilioWebhookRequest } from '../../../workers/src/sms/twilio-fake';
 import { TwilioSmsProvider } from '../../../workers/src/sms/twilio.provider';
 
 // What Twilio signs is the public URL; the test router listens on a port of its own.
@@ -124,7 +124,7 @@ describe('POST /webhooks/twilio/sms', () => {
 
     const noSender = fake.inbound(`${PUBLIC}/webhooks/twilio/sms`, { from: phone, to: '+15550000001', body: 'STOP' });
     const { From: _from, ...withoutFrom } = noSender.params;
-    const signedWithoutFrom = { url: noSender.url, params: withoutFrom, signature: (await import('../../../workers/src/sms/twilio-fake')).twilioSignatureFor(fake.account.token, noSender.url, withoutFrom) };
+    const signedWithoutFrom = { url: noSender.url, params: withoutFrom, signature: twilioSignatureFor(fake.account.token, noSender.url, withoutFrom) };
     expect((await post(signedWithoutFrom)).status).toBe(400);
     const notAPhone = fake.inbound(`${PUBLIC}/webhooks/twilio/sms`, { from: 'alphanumeric', to: '+15550000001', body: 'STOP' });
     expect((await post(notAPhone)).status).toBe(400);
@@ -220,7 +220,6 @@ describe('POST /webhooks/twilio/status', () => {
     expect((await delivery(sid)).deliveryStatus).toBeNull();
 
     const bogus = fake.statusCallback(sid, 'delivered');
-    const { twilioSignatureFor } = await import('../../../workers/src/sms/twilio-fake');
     const params = { ...bogus.params, MessageStatus: 'teleported' };
     expect((await post({ url: bogus.url, params, signature: twilioSignatureFor(fake.account.token, bogus.url, params) })).status).toBe(400);
     expect((await delivery(sid)).deliveryStatus).toBeNull();
