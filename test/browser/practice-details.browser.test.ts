@@ -1,6 +1,8 @@
-// Practice details in real Chromium: an admin reaches them through Practice settings, a wrong NPI
-// is refused by the API's check digit and explained beside the field, a half-entered address is
-// caught before saving, and the saved details come back after a reload.
+// Practice and staff details in real Chromium: an admin reaches the practice's details through
+// Practice settings, a wrong NPI is refused by the API's check digit and explained beside the
+// field, a half-entered address is caught before saving, and the saved details come back after a
+// reload. A clinician records their credentials and licence on their account page; the admin sees
+// them in the staff list, with the licence's renewal due, and corrects them there.
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
@@ -8,7 +10,7 @@ import { createTestPractice, createTestStaff, testPrisma } from '../support/fact
 
 const suite = browserSuite();
 
-describe('practice details', () => {
+describe('practice and staff details', () => {
   it('lets an admin set the time zone, contact, address, NPI and EIN, explaining what is wrong', async () => {
     const practice = await createTestPractice(undefined, { timeZone: 'UTC' });
     const admin = await createTestStaff(practice, { roles: ['ADMIN'], displayName: 'Avi Admin' });
@@ -52,5 +54,46 @@ describe('practice details', () => {
     await expect.poll(() => page.getByLabel('Tax ID (EIN)').inputValue()).toBe('58-1234567');
     expect(await page.getByLabel('State').inputValue()).toBe('GA');
     expect(await page.getByLabel('Time zone').inputValue()).toBe('America/New_York');
+  });
+
+  it('lets a clinician record credentials and a licence, and an admin see the renewal due and correct them', async () => {
+    const practice = await createTestPractice(undefined, { timeZone: 'UTC' });
+    const maya = await createTestStaff(practice, { displayName: 'Maya Lindqvist' });
+    const admin = await createTestStaff(practice, { roles: ['ADMIN'], displayName: 'Avi Admin' });
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await suite.signInAs(page, maya.email);
+
+    await page.getByRole('button', { name: 'Maya Lindqvist: account menu' }).click();
+    await page.getByRole('link', { name: 'My account and security' }).click();
+    const section = page.getByRole('region', { name: 'Professional details' });
+    await section.waitFor();
+    await section.getByLabel('Credentials').fill('LPC, NCC');
+    await section.getByLabel('Individual NPI (type 1)').fill('1234567890');
+    await section.getByLabel('Licence number').fill('LPC012345');
+    await section.getByLabel('Licence state').selectOption('GA');
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await section.getByLabel('Licence expires').fill(soon);
+    await section.getByRole('button', { name: 'Save details' }).click();
+    await section.getByText('This is not a valid NPI', { exact: false }).waitFor();
+    await section.getByLabel('Individual NPI (type 1)').fill('1234567893');
+    await section.getByRole('button', { name: 'Save details' }).click();
+    await section.getByRole('status').filter({ hasText: 'Professional details saved.' }).waitFor();
+    await section.getByText('Renewal due: the licence expires on', { exact: false }).waitFor();
+    expect(await testPrisma().staffUser.findFirstOrThrow({ where: { id: maya.id }, select: { credentials: true, npi: true, licenseNumber: true, licenseState: true } })).toEqual({ credentials: 'LPC, NCC', npi: '1234567893', licenseNumber: 'LPC012345', licenseState: 'GA' });
+
+    const adminPage = await suite.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await suite.signInAs(adminPage, admin.email);
+    await adminPage.goto(`${suite.webUrl}/admin/staff`);
+    const row = adminPage.getByRole('row').filter({ hasText: 'Maya Lindqvist' });
+    await row.getByRole('cell', { name: 'LPC, NCC · GA licence, renewal due' }).waitFor();
+    const toggle = row.getByRole('button', { name: 'Professional details of Maya Lindqvist' });
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const form = adminPage.locator('[id^="details-"]');
+    await form.getByLabel('Credentials').fill('LPC');
+    await form.getByRole('button', { name: 'Save details' }).click();
+    await row.getByRole('cell', { name: 'LPC · GA licence, renewal due' }).waitFor();
+    await adminPage.screenshot({ path: `${SCREENSHOTS}/staff-professional-details.png`, fullPage: true });
+    expect((await testPrisma().staffUser.findFirstOrThrow({ where: { id: maya.id } })).credentials).toBe('LPC');
   });
 });

@@ -10,6 +10,7 @@ const StaffDocument = graphql(`
       email
       roles
       mfaEnabledAt
+      ...StaffProfessionalDetails
     }
   }
 `);
@@ -65,5 +66,6 @@ export function useStaffAdmin() {
     invite: async (input: { email: string; displayName: string; roles: Role[] }) => outcome(await invite.executeMutation({ input })),
     changeRoles: async (id: string, roles: Role[]) => outcome(await change.executeMutation({ id, roles })),
     deactivate: async (id: string) => outcome(await deactivate.executeMutation({ id })),
+    refresh,
   };
 }

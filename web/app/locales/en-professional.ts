@@ -1,0 +1,32 @@
+// Strings of staff professional details (account page and the admin's staff list). Spread into
+// en.ts as `professional`.
+export const professional = {
+  title: 'Professional details',
+  intro: 'How your name appears on signed notes and documents, and what billing will need: your credentials, NPI and licence.',
+  column: 'Credentials',
+  none: 'Not recorded',
+  edit: (name: string) => `Professional details of ${name}`,
+  editShort: 'Details',
+  credentials: 'Credentials',
+  credentialsHint: 'Letters after your name, e.g. LPC, NCC. Signatures read “Maya Lindqvist, LPC”.',
+  npi: 'Individual NPI (type 1)',
+  npiHint: 'Ten digits, from NPPES.',
+  license: 'State licence',
+  licenseNumber: 'Licence number',
+  licenseSummary: (state: string, renewalDue: boolean) => `${state} licence${renewalDue ? ', renewal due' : ''}`,
+  licenseState: 'Licence state',
+  chooseState: 'Choose a state',
+  licenseExpires: 'Licence expires',
+  licenseHint: 'Leave the number empty to remove the licence.',
+  renewalDue: (date: string) => `Renewal due: the licence expires on ${date}.`,
+  expired: (date: string) => `The licence expired on ${date}.`,
+  optional: '(optional)',
+  save: 'Save details',
+  saving: 'Saving…',
+  saved: 'Professional details saved.',
+  errors: {
+    credentials: 'Use letters, digits, spaces and . , ( ) / - only, up to 40 characters.',
+    npi: 'This is not a valid NPI: ten digits, the last a check digit. Check it against NPPES.',
+    license: 'Give the licence number and state (and the expiry date, if it has one).',
+  },
+};
