@@ -20,7 +20,7 @@ export class StaffLicense {
 @InputType()
 export class StaffLicenseInput {
   @Field(() => String)
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9 .\/-]{0,39}$/, { message: 'license number must be up to 40 letters, digits, spaces, dots, slashes or dashes' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9 ./-]{0,39}$/, { message: 'license number must be up to 40 letters, digits, spaces, dots, slashes or dashes' })
   number!: string;
 
   @Field(() => String)
@@ -39,7 +39,7 @@ export class StaffProfessionalDetailsInput {
   @Field(() => String, { nullable: true, description: 'Letters after the name, e.g. "LPC, NCC".' })
   @IsBlankOr()
   @MaxLength(40)
-  @Matches(/^[A-Za-z0-9 .,()'\/-]+$/, { message: 'credentials may use letters, digits, spaces and . , ( ) \' / -' })
+  @Matches(/^[A-Za-z0-9 .,()'/-]+$/, { message: 'credentials may use letters, digits, spaces and . , ( ) \' / -' })
   credentials?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Individual (type 1) NPI: 10 digits with a valid check digit.' })
