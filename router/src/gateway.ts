@@ -16,7 +16,7 @@ class SignedDataSource extends RemoteGraphQLDataSource<RouterContext> {
     // Health checks and schema loads carry no request context; they are still signed, as anonymous.
     const ctx = 'requestId' in context ? (context as RouterContext) : undefined;
     const headers = signIdentity(
-      { user: ctx?.user ?? null, requestId: ctx?.requestId ?? 'router', ip: ctx?.ip ?? null, userAgent: ctx?.userAgent ?? null },
+      { user: ctx?.user ?? null, requestId: ctx?.requestId ?? 'router', ip: ctx?.ip ?? null, userAgent: ctx?.userAgent ?? null, ...(ctx?.system && !ctx.user ? { system: ctx.system } : {}) },
       this.internalSecret,
     );
     for (const [name, value] of Object.entries(headers)) request.http?.headers.set(name, value);

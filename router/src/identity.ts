@@ -1,6 +1,6 @@
 // Who is calling: the router is the only place that verifies end-user tokens (ARCHITECTURE rule 3).
 import { randomUUID } from 'node:crypto';
-import { DomainError, verifyAccessToken, type AuthClaims, type Logger } from '@solace/server-kit';
+import { DomainError, verifyAccessToken, type AuthClaims, type Logger, type SystemCaller } from '@solace/server-kit';
 
 export interface RouterContext {
   requestId: string;
@@ -10,6 +10,8 @@ export interface RouterContext {
   /** For the audit trail: where the request came from. */
   ip?: string | null;
   userAgent?: string | null;
+  /** Set only by the router's own handlers (webhooks/), never from a request: signed to subgraphs as a system caller. */
+  system?: SystemCaller;
 }
 
 /** Reads `Bearer <token>`; a present but invalid token is refused rather than treated as anonymous. */

@@ -22,6 +22,7 @@ import { createArmor, LIMIT_CODES, QUERY_LIMITS, subscriptionLimitRules } from '
 import { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit';
 import { claimsFromAuthorization, newRequestId, type RouterContext } from './identity';
 import { attachSubscriptionServer, type ExecuteThroughGateway } from './subscriptions/ws-server';
+import { handleTwilioWebhook, twilioWebhookKind } from './webhooks/twilio-webhooks';
 
 /** /calendar/<secret>.ics — the secret is 43 base64url characters. */
 const CALENDAR_FEED_PATH = /^\/calendar\/([A-Za-z0-9_-]{20,100})\.ics$/;
@@ -159,6 +160,8 @@ export async function startRouter(options: RouterOptions, port: number, host = '
     }
     const calendarFeed = CALENDAR_FEED_PATH.exec(url.pathname);
     if (calendarFeed && req.method === 'GET') return serveCalendarFeed(calendarFeed[1]!, req, res);
+    const twilioWebhook = twilioWebhookKind(url.pathname);
+    if (twilioWebhook) return handleTwilioWebhook(twilioWebhook, req, res, { authToken: config.twilioAuthToken, publicApiUrl: config.publicApiUrl, execute, log });
     if (url.pathname !== '/graphql') return sendGraphQLError(res, 404, new DomainError('NOT_FOUND', `No route ${url.pathname}.`));
 
     const requestId = newRequestId(req.headers['x-request-id']);

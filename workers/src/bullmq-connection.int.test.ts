@@ -7,6 +7,7 @@ import { createAccountEmailsQueue } from './account-emails/account-emails.queue'
 import type { EmailProvider } from './email/email-provider';
 import type { ReminderDeliveryRepository } from './reminders/reminder-delivery.repository';
 import type { ReminderSettingsSource } from './reminders/reminder-settings';
+import type { SmsOptOuts } from './sms/sms-opt-outs';
 import type { SmsProvider } from './sms/sms-provider';
 import type { ReminderRepository } from './reminders/reminder.repository';
 import { createRemindersQueue } from './reminders/reminders.queue';
@@ -31,6 +32,7 @@ describe('BullMQ connections', () => {
       deliveries: {} as ReminderDeliveryRepository,
       email: {} as EmailProvider,
       sms: {} as SmsProvider,
+      smsOptOuts: {} as SmsOptOuts,
       log: createLogger('test'),
       queueName: `reminders-test-${randomUUID()}`,
     });

@@ -1,5 +1,5 @@
 // The worker process: runs every queue's processor until SIGINT/SIGTERM.
-import { createFieldCipher, createLogger, createPrismaClient, createRedis, loadConfig, SlotHolds } from '@solace/server-kit';
+import { AuditRepository, createDbPool, createFieldCipher, createLogger, createPrismaClient, createRedis, loadConfig, SlotHolds } from '@solace/server-kit';
 import { AccountEmailRepository } from './account-emails/account-email.repository';
 import { startAccountEmailsWorker } from './account-emails/account-emails.worker';
 import { ClientErasureRepository } from './client-erasure/client-erasure.repository';
@@ -17,6 +17,8 @@ import { ReminderPlanSettingsRepository } from './reminders/reminder-settings.re
 import { createRemindersQueue } from './reminders/reminders.queue';
 import { startRemindersWorker } from './reminders/reminders.worker';
 import { startReminderReplansWorker } from './reminders/reminder-replans.worker';
+import { SmsConsentRepository } from './sms/sms-consent.repository';
+import { SmsOptOuts } from './sms/sms-opt-outs';
 import { createSmsProvider } from './sms/sms-provider';
 import { WaitlistRepository } from './waitlist/waitlist.repository';
 import { createWaitlistQueue } from './waitlist/waitlist.queue';
@@ -27,7 +29,10 @@ const config = loadConfig();
 const prisma = createPrismaClient(config.databaseUrl);
 const email = createEmailProvider(process.env, log);
 const sms = createSmsProvider(process.env, log);
-const reminders = startRemindersWorker({ redisUrl: config.redisUrl, reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email, sms, log });
+// A 21610 refusal switches the number's text reminders off and is audited like any change to a client.
+const auditPool = createDbPool(config.databaseUrl, { poolSize: 2 });
+const smsOptOuts = new SmsOptOuts(new SmsConsentRepository(prisma), new AuditRepository(prisma, auditPool));
+const reminders = startRemindersWorker({ redisUrl: config.redisUrl, reminders: new ReminderRepository(prisma), deliveries: new ReminderDeliveryRepository(prisma), settings: new ReminderPlanSettingsRepository(prisma), email, sms, smsOptOuts, log });
 const accountEmails = startAccountEmailsWorker({
   redisUrl: config.redisUrl,
   accounts: new AccountEmailRepository(prisma),
@@ -71,6 +76,7 @@ const shutdown = async (signal: NodeJS.Signals) => {
   try {
     await Promise.all([reminders.close(), accountEmails.close(), clientErasure.close(), waitlist.close(), calendarSync?.close(), reminderReplans.close(), remindersQueue.close(), waitlistQueue.close(), compliance.close(), complianceQueue.close()]);
     redis.disconnect();
+    await auditPool.end();
     await prisma.$disconnect();
     log.info('workers stopped');
     process.exit(0);

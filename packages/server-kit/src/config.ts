@@ -18,6 +18,11 @@ export interface ServerConfig {
   passkeyRpId: string;
   /** Where the router is reachable from outside (SOLACE_PUBLIC_API_URL): links such as calendar feeds. */
   publicApiUrl: string;
+  /**
+   * Twilio's auth token (TWILIO_AUTH_TOKEN): the router checks X-Twilio-Signature on
+   * /webhooks/twilio/* with it. null: the webhooks answer 503 (not configured).
+   */
+  twilioAuthToken: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -33,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     webOrigins,
     passkeyRpId: env.SOLACE_PASSKEY_RP_ID ?? rpIdFromOrigins(webOrigins),
     publicApiUrl: (env.SOLACE_PUBLIC_API_URL ?? 'http://localhost:4000').replace(/\/$/, ''),
+    twilioAuthToken: env.TWILIO_AUTH_TOKEN || null,
   };
   if (production && (config.jwtSecret === DEV_JWT_SECRET || config.internalSecret === DEV_INTERNAL_SECRET)) {
     throw new Error('SOLACE_JWT_SECRET and SOLACE_INTERNAL_SECRET must be set in production.');

@@ -11,6 +11,8 @@ export interface RequestContext {
   /** Where the request came from, as the router saw it. */
   ip?: string | null;
   userAgent?: string | null;
+  /** The router's internal caller acting for no user (auth/system-caller.ts); null for everyone else. */
+  system?: string | null;
   /** Collects this request's PHI audit events; written before the response leaves the subgraph. */
   audit?: AuditTrail;
 }

@@ -7,6 +7,7 @@ export * from './context';
 export * from './auth/claims';
 export * from './auth/access-token';
 export * from './auth/internal-signature';
+export * from './auth/system-caller';
 export * from './auth/passwords';
 export * from './federated-schema';
 export * from './format-error';

@@ -137,6 +137,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions, port: 
           log: log.child({ requestId: identity.requestId }),
           ip: identity.ip ?? null,
           userAgent: identity.userAgent ?? null,
+          system: identity.user ? null : (identity.system ?? null),
           audit: new AuditTrail(
             auditBatcher,
             identity.user && {

@@ -42,6 +42,8 @@ import { ReminderSettingsRepository } from './reminder-settings/reminder-setting
 import { ReminderSettingsResolver } from './reminder-settings/reminder-settings.resolver';
 import { ReminderDeliveryLogRepository } from './reminder-settings/reminder-delivery.repository';
 import { ReminderDeliveriesResolver } from './reminder-settings/reminder-deliveries.resolver';
+import { ReminderDeliveryStatusResolver } from './reminder-settings/reminder-delivery-status.resolver';
+import { ReminderDeliveryStatusService } from './reminder-settings/reminder-delivery-status.service';
 
 /** This domain's section of a client's data export (server-kit client-export.ts). */
 const exportSection = clientExportSection({
@@ -68,6 +70,7 @@ export const appointmentsSubgraph: SubgraphDefinition = {
     new SchedulingPolicyResolver(new SchedulingPolicyRepository(deps.prisma)),
     new ReminderSettingsResolver(new ReminderSettingsRepository(deps.prisma), lazyQueue(deps, createReminderReplansQueue)),
     new ReminderDeliveriesResolver(new ReminderDeliveryLogRepository(deps.prisma)),
+    new ReminderDeliveryStatusResolver(new ReminderDeliveryStatusService(new ReminderDeliveryLogRepository(deps.prisma))),
     new AvailabilityResolver(availabilityService(deps)),
     new WaitlistResolver(new WaitlistService(new WaitlistRepository(deps.prisma), catalogService(deps), appointmentService(deps), new SlotHolds(deps.redis), waitlistQueue(deps)), catalogService(deps)),
     new SeriesResolver(

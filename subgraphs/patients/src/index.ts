@@ -1,5 +1,5 @@
 import { clientExportReference, type SubgraphDefinition, type SubgraphDeps } from '@solace/server-kit';
-import { createClientErasureQueue, enqueueClientErasure } from '@solace/workers';
+import { createClientErasureQueue, enqueueClientErasure, SmsConsentRepository, SmsOptOuts } from '@solace/workers';
 import { ClientRepository } from './client/client.repository';
 import { ClientResolver, clientReference } from './client/client.resolver';
 import { ClientService } from './client/client.service';
@@ -28,6 +28,8 @@ import { createS3DocumentStorage } from './client-document/document-storage';
 import { OnlineBookingDetailsRepository } from './online-booking/online-booking-details.repository';
 import { OnlineBookingDetailsResolver } from './online-booking/online-booking-details.resolver';
 import { OnlineBookingDetailsService } from './online-booking/online-booking-details.service';
+import { SmsConsentResolver } from './sms-consent/sms-consent.resolver';
+import { SmsConsentService } from './sms-consent/sms-consent.service';
 
 /** Erasure jobs go through the workers' queue, connected on first use (compose needs no Redis). */
 function erasureJobs(deps: SubgraphDeps): ErasureJobs {
@@ -56,6 +58,7 @@ export const patientsSubgraph: SubgraphDefinition = {
     new ClientSearchResolver(new ClientSearchService(new ClientSearchRepository(deps.prisma), new ClientRepository(deps.prisma))),
     new ClientDocumentResolver(new ClientDocumentService(new ClientDocumentRepository(deps.prisma), new ClientGuard(deps.prisma), createS3DocumentStorage())),
     new ClientConsentResolver(new ClientConsentService(new ClientConsentRepository(deps.prisma), new ClientGuard(deps.prisma))),
+    new SmsConsentResolver(new SmsConsentService(new SmsOptOuts(new SmsConsentRepository(deps.prisma), deps.auditRepository), new SmsConsentRepository(deps.prisma))),
   ],
   referenceResolvers: ({ prisma }) => ({ Client: clientReference(new ClientService(new ClientRepository(prisma))), ...clientExportReference }),
 };

@@ -14,6 +14,9 @@ const VisitExtrasDocument = graphql(`
         status
         reason
         attemptedAt
+        deliveryStatus
+        deliveryErrorCode
+        deliveryUpdatedAt
       }
     }
   }

@@ -5,11 +5,13 @@ import { notes } from './en-notes';
 import { compliance } from './en-compliance';
 import { signing } from './en-signing';
 import { visitExtras } from './en-visit-extras';
+import { sms } from './en-sms';
 import { plans } from './en-plans';
 import { noteExtras } from './en-note-extras';
 import { availability, setup } from './en-setup';
 import { navigation } from './en-navigation';
 import { practiceDetails } from './en-practice';
+import { professional } from './en-professional';
 export const en = {
   booking,
   series,
@@ -17,12 +19,14 @@ export const en = {
   compliance,
   signing,
   visitExtras,
+  sms,
   plans,
   noteExtras,
   setup,
   availability,
   navigation,
   practiceDetails,
+  professional,
   app: { name: 'Solace', skipToContent: 'Skip to content', signOut: 'Sign out' },
   nav: { today: 'Today', calendar: 'Calendar', clients: 'Clients', messages: 'Messages' },
   reminderSettings: {

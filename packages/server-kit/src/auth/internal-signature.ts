@@ -18,6 +18,11 @@ export interface InternalIdentity {
   /** The caller's address and user agent as the router saw them, for the audit trail. */
   ip?: string | null;
   userAgent?: string | null;
+  /**
+   * Set only by the router's own internal callers acting for no user (auth/system-caller.ts), e.g.
+   * 'twilio-webhook' after it verified Twilio's signature; never derived from a client's request.
+   */
+  system?: string | null;
   /** When the router signed it, ms since the epoch. */
   signedAt: number;
 }

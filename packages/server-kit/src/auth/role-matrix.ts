@@ -21,6 +21,11 @@ const MESSAGING = ['ADMIN', 'CLINICIAN', 'SUPERVISOR', 'FRONT_DESK'] as const;
 const CONVERSATION = [...MESSAGING, 'CLIENT'] as const;
 /** Who may give a client portal access or take it away. */
 const PORTAL_ADMINS = ['ADMIN', 'CLINICIAN', 'FRONT_DESK'] as const;
+/**
+ * No token of any role: only the router's own internal callers (auth/system-caller.ts), e.g. the
+ * Twilio webhooks once their signature is verified. Guard these with SystemCallerOnly, never @Authorized.
+ */
+const SYSTEM_ONLY = [] as const;
 
 export const ROLE_MATRIX = {
   // identity
@@ -114,6 +119,9 @@ export const ROLE_MATRIX = {
   // appointments: reminders (the desk sees what clients are sent; admins change it)
   reminderSettings: ['ADMIN', 'FRONT_DESK'],
   updateReminderSettings: ['ADMIN'],
+  // Twilio's status callbacks and the clients' STOP/START replies, handed over by the router's webhooks
+  recordSmsDeliveryStatus: SYSTEM_ONLY,
+  recordInboundSms: SYSTEM_ONLY,
   workingHours: STAFF,
   availabilityExceptions: STAFF,
   // A clinician changes only their own hours (checked by the service); the desk and admins anyone's.
@@ -121,6 +129,7 @@ export const ROLE_MATRIX = {
   addAvailabilityException: DIARY_WRITERS,
   removeAvailabilityException: DIARY_WRITERS,
   availableSlots: STAFF,
+  availabilityByClinician: STAFF,
   bookSeries: DIARY_WRITERS,
   editSeries: DIARY_WRITERS,
   cancelSeries: DIARY_WRITERS,
@@ -138,6 +147,7 @@ export const ROLE_MATRIX = {
   // appointments: the public booking page (the hold id ties the steps together)
   onlineBookingPage: 'PUBLIC',
   onlineSlots: 'PUBLIC',
+  onlineAvailabilityByClinician: 'PUBLIC',
   holdOnlineSlot: 'PUBLIC',
   confirmOnlineBooking: 'PUBLIC',
   submitOnlineBookingDetails: 'PUBLIC',
@@ -183,6 +193,7 @@ export const ROLE_MATRIX = {
   measureTrend: CLINICAL,
   // notes: compliance rules (admins change them) and alerts (scoped by role in the service)
   complianceRules: [...CLINICAL, 'BILLING'],
+  complianceRuleDefaults: [...CLINICAL, 'BILLING'],
   updateComplianceRules: ['ADMIN'],
   complianceAlerts: CLINICAL,
   openComplianceAlertCount: CLINICAL,
@@ -221,5 +232,6 @@ export type OperationName = keyof typeof ROLE_MATRIX;
 export function allowedRoles(operation: OperationName): RoleName[] {
   const rule: OperationRule = ROLE_MATRIX[operation];
   if (rule === 'PUBLIC') throw new Error(`${operation} is public; do not guard it with roles.`);
+  if (rule.length === 0) throw new Error(`${operation} is for the router's system callers only; guard it with SystemCallerOnly.`);
   return [...rule];
 }
