@@ -1,0 +1,77 @@
+import type { PrismaClient } from '@solace/server-kit';
+
+export type SmsConsentSource = 'INBOUND_KEYWORD' | 'UNSUBSCRIBED_ERROR';
+
+export interface SmsConsentChange {
+  /** E.164, as Twilio names the number. */
+  phone: string;
+  optedIn: boolean;
+  source: SmsConsentSource;
+  keyword?: string | null;
+  providerMessageId?: string | null;
+}
+
+/** Client.reminderSms as the carrier reports it (STOP/START replies, 21610 refusals), with its history. */
+export class SmsConsentRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /**
+   * The practices with a client at this number. Runs as the tables' owner (migration
+   * 20261203010000_sms_replies_and_receipts) because a text names no practice; it returns ids only.
+   */
+  async practicesForPhone(e164: string): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<Array<{ id: string }>>`SELECT solace_sms_practices_for_phone(${e164.replace(/\D/g, '')}) AS "id"`;
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * In the practice's own scope: switches reminderSms for its clients at this number and writes one
+   * history row each; answers the clients changed. Switching on applies only to clients whose
+   * texts Solace itself switched off on the carrier's word (their latest history row is an opt-out),
+   * never to clients who had not chosen texts or whom staff switched off.
+   */
+  switchReminderSms(practiceId: string, change: SmsConsentChange): Promise<string[]> {
+    const digits = change.phone.replace(/\D/g, '');
+    return this.prisma.$transaction(async (tx) => {
+      const candidates = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT "id" FROM "Client"
+        WHERE "practiceId" = ${practiceId}::uuid AND "reminderSms" = ${!change.optedIn} AND "erasedAt" IS NULL
+          AND solace_phone_e164_digits("phone") = ${digits}
+        ORDER BY "id" FOR UPDATE`;
+      let ids = candidates.map((row) => row.id);
+      if (change.optedIn && ids.length > 0) {
+        const latest = await tx.smsConsentEvent.findMany({
+          where: { practiceId, clientId: { in: ids } },
+          orderBy: [{ clientId: 'asc' }, { occurredAt: 'desc' }],
+          distinct: ['clientId'],
+          select: { clientId: true, optedIn: true },
+        });
+        ids = latest.filter((event) => !event.optedIn).map((event) => event.clientId);
+      }
+      if (ids.length === 0) return [];
+      await tx.client.updateMany({ where: { practiceId, id: { in: ids } }, data: { reminderSms: change.optedIn } });
+      await tx.smsConsentEvent.createMany({
+        data: ids.map((clientId) => ({
+          practiceId,
+          clientId,
+          phone: change.phone,
+          optedIn: change.optedIn,
+          source: change.source,
+          keyword: change.keyword ?? null,
+          providerMessageId: change.providerMessageId ?? null,
+        })),
+      });
+      return ids;
+    });
+  }
+
+  /** A client's SMS consent history, newest first. */
+  historyOf(practiceId: string, clientId: string) {
+    return this.prisma.smsConsentEvent.findMany({
+      where: { practiceId, clientId },
+      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+      take: 100,
+      select: { optedIn: true, source: true, keyword: true, occurredAt: true },
+    });
+  }
+}
