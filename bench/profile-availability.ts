@@ -5,9 +5,12 @@
 //   service   AvailabilityService in this process (database reads + slot finding), no GraphQL;
 //   subgraph  the same query straight to the appointments subgraph (signed as the router signs it);
 //   router    through the router (query planning, the subgraph fetch, any entity fetches, the JSON).
-// With PROFILE_CPU_DIR set, every service process writes a V8 CPU profile there on exit.
+// With PROFILE_CPU_DIR set, the services also record V8 CPU profiles (cpu-profile.cjs) of 30 more
+// requests of each flat and grouped query, written there per process and query.
 import { createPrismaClient, createRedis, loadConfig, runInPracticeScope, signIdentity, SlotHolds } from '@solace/server-kit';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import { CatalogRepository } from '../subgraphs/appointments/src/catalog/catalog.repository';
 import { CatalogService } from '../subgraphs/appointments/src/catalog/catalog.service';
 import { CalendarConnectionRepository } from '../subgraphs/appointments/src/calendar-sync/calendar-connection.repository';
@@ -40,7 +43,7 @@ async function post(url: string, headers: Record<string, string>, body: unknown)
 }
 
 async function main() {
-  if (process.env.PROFILE_CPU_DIR) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${process.env.PROFILE_CPU_DIR}`.trim();
+  if (process.env.PROFILE_CPU_DIR) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --require ${resolve(__dirname, 'cpu-profile.cjs')}`.trim();
   const stack = await startBenchStack((url) => seedSchedule(url, { clinicians: 50, clients: 2_000, appointments: 40_000 }));
   delete process.env.NODE_OPTIONS;
   try {
@@ -78,6 +81,12 @@ async function main() {
       const clinicians = await reads.clinicians(group.practiceId);
       const ids = clinicians.map((c) => c.id);
       await Promise.all([reads.practice(group.practiceId), hours.weeklyHours(group.practiceId, ids), hours.exceptions(group.practiceId, ids, search.from, search.to), reads.busyAppointments(group.practiceId, ids, search.from, search.to)]);
+    })));
+    const ids = (await runInPracticeScope(group.practiceId, () => reads.clinicians(group.practiceId))).map((c) => c.id);
+    row('service: busyAppointments alone', await timed(() => runInPracticeScope(group.practiceId, () => reads.busyAppointments(group.practiceId, ids, search.from, search.to))));
+    row('service: catalog + practice + policy + clinicians (sequential)', await timed(() => runInPracticeScope(group.practiceId, async () => {
+      await new CatalogService(new CatalogRepository(prisma)).activeService(group.practiceId, group.serviceId);
+      await Promise.all([reads.practice(group.practiceId), new SchedulingPolicyRepository(prisma).get(group.practiceId), reads.clinicians(group.practiceId)]);
     })));
     row('service: slots() (reads + slot finding + flat sort)', await timed(() => runInPracticeScope(group.practiceId, () => service.slots(group.practiceId, search))));
     row('service: slotsByClinician()', await timed(() => runInPracticeScope(group.practiceId, () => service.slotsByClinician(group.practiceId, search))));
@@ -117,6 +126,20 @@ async function main() {
       const bytes = await post(stack.routerUrl, scenario.publicCall ? {} : bearer, scenario.body);
       row(`subgraph direct: ${scenario.name}`, await timed(() => post(subgraph, scenario.publicCall ? anonymous() : signed(), scenario.subgraphBody ?? scenario.body)), await post(subgraph, scenario.publicCall ? anonymous() : signed(), scenario.subgraphBody ?? scenario.body));
       row(`router: ${scenario.name}`, await timed(() => post(stack.routerUrl, scenario.publicCall ? {} : bearer, scenario.body)), bytes);
+    }
+    if (process.env.PROFILE_CPU_DIR) {
+      // The router and subgraphs are this process's children: signal them by id.
+      const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+        .split('\n')
+        .filter((line) => line.includes('@swc-node/register') && (line.includes('/src/main.ts')))
+        .map((line) => Number(line.trim().split(/\s+/)[0]));
+      const signal = () => children.forEach((pid) => process.kill(pid, 'SIGUSR2'));
+      for (const scenario of [scenarios[0]!, scenarios[2]!]) {
+        signal();
+        for (let i = 0; i < 30; i++) await post(stack.routerUrl, bearer, scenario.body);
+        signal();
+        await new Promise((r) => setTimeout(r, 500));
+      }
     }
     console.log(`\n${slotCount} slots (50 clinicians, 4 weeks); single requests one at a time, ${RUNS} runs after 5 warm-ups.\n`);
     console.log('| stage | median ms | p90 ms | response KiB |\n|---|---:|---:|---:|');
