@@ -12,3 +12,9 @@ export function useErrorMessage() {
     return (code && t.errors[code]) ?? first?.message ?? t.errors.DEFAULT;
   };
 }
+
+/** The input fields a BAD_USER_INPUT error names (the API's validation lists them), so a form can mark each. */
+export function refusedFields(error: CombinedError): string[] {
+  const fields = error.graphQLErrors[0]?.extensions?.fields as Array<{ field: string }> | undefined;
+  return fields?.map((entry) => entry.field) ?? [];
+}

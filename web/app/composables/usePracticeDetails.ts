@@ -1,4 +1,4 @@
-import { useMutation, useQuery, type CombinedError } from '@urql/vue';
+import { useMutation, useQuery } from '@urql/vue';
 import { graphql } from '~/gql';
 import type { PracticeSettingsInput } from '~/gql/graphql';
 
@@ -37,12 +37,6 @@ const UpdatePracticeDetailsDocument = graphql(`
   }
 `);
 
-/** The API's validation errors name their input fields; the page shows a sentence beside each. */
-function invalidFields(error: CombinedError): string[] {
-  const fields = error.graphQLErrors[0]?.extensions?.fields as Array<{ field: string }> | undefined;
-  return fields?.map((entry) => entry.field) ?? [];
-}
-
 /** The practice's name, time zone and public details (Practice settings › Practice details; admins). */
 export function usePracticeDetails() {
   const query = useQuery({ query: PracticeDetailsDocument, requestPolicy: 'cache-and-network' });
@@ -56,7 +50,7 @@ export function usePracticeDetails() {
     /** null when saved; otherwise the message and the fields the API refused. */
     async save(input: PracticeSettingsInput): Promise<{ message: string; fields: string[] } | null> {
       const { error } = await update.executeMutation({ input });
-      return error ? { message: errorMessage(error) ?? '', fields: invalidFields(error) } : null;
+      return error ? { message: errorMessage(error) ?? '', fields: refusedFields(error) } : null;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, type CombinedError } from '@urql/vue';
+import { useMutation, useQuery } from '@urql/vue';
 import { graphql } from '~/gql';
 import type { StaffProfessionalDetailsInput } from '~/gql/graphql';
 
@@ -32,9 +32,6 @@ const UpdateProfessionalDetailsDocument = graphql(`
     }
   }
 `);
-
-/** The input fields the API refused (its validation errors name them). */
-const refusedFields = (error: CombinedError) => ((error.graphQLErrors[0]?.extensions?.fields as Array<{ field: string }> | undefined) ?? []).map((entry) => entry.field);
 
 /** Saves anyone's professional details (the API decides who may); null when saved. */
 export function useSaveProfessionalDetails() {
