@@ -1,6 +1,6 @@
 import { allowedRoles, requireUser, StaffUserRef, type RequestContext } from '@solace/server-kit';
 import { IsDate, IsOptional, IsUUID } from 'class-validator';
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Authorized, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import type { AvailabilityService } from './availability.service';
 import { ClinicianAvailability } from './availability.type';
 
@@ -26,16 +26,18 @@ export class AvailableSlotsArgs {
 
 @ObjectType({ description: 'A time a service fits in a clinician’s diary.' })
 export class AvailableSlot {
-  clinicianId!: string;
-
   @Field(() => Date)
   startsAt!: Date;
 
   @Field(() => Date)
   endsAt!: Date;
+
+  // A plain field, not a @FieldResolver: that would build an AvailableSlot instance per slot to call it.
+  @Field(() => StaffUserRef)
+  clinician!: StaffUserRef;
 }
 
-@Resolver(() => AvailableSlot)
+@Resolver()
 export class AvailabilityResolver {
   constructor(private readonly availability: AvailabilityService) {}
 
@@ -45,7 +47,8 @@ export class AvailabilityResolver {
       'Free slots for a service from weekly hours, time off, appointments, holds and outside calendars; earliest first. One object per slot: for many clinicians or weeks prefer `availabilityByClinician` (the same slots grouped, a fraction of the size). Kept stable for integrators.',
   })
   async availableSlots(@Args(() => AvailableSlotsArgs) search: AvailableSlotsArgs, @Ctx() ctx: RequestContext): Promise<AvailableSlot[]> {
-    return (await this.availability.slots(requireUser(ctx).practiceId, search)).slots;
+    const { slots } = await this.availability.slots(requireUser(ctx).practiceId, search);
+    return slots.map(({ clinicianId, startsAt, endsAt }) => ({ startsAt, endsAt, clinician: { id: clinicianId } }));
   }
 
   @Authorized(...allowedRoles('availabilityByClinician'))
@@ -56,10 +59,5 @@ export class AvailabilityResolver {
   async availabilityByClinician(@Args(() => AvailableSlotsArgs) search: AvailableSlotsArgs, @Ctx() ctx: RequestContext): Promise<ClinicianAvailability[]> {
     const { groups } = await this.availability.slotsByClinician(requireUser(ctx).practiceId, search);
     return groups.map(({ clinician, durationMinutes, starts }) => ({ clinician: { id: clinician.id }, durationMinutes, starts }));
-  }
-
-  @FieldResolver(() => StaffUserRef)
-  clinician(@Root() slot: AvailableSlot): StaffUserRef {
-    return { id: slot.clinicianId };
   }
 }
