@@ -2,7 +2,9 @@
 // 50,000 clients, 200,000 appointments (bench/seed-schedule.ts) — through the router:
 //   (a) client search as staff type it (names, some with typos), the autocomplete's query;
 //   (b) a clinician's week view (appointments with client and clinician names: three subgraphs);
-//   (c) availability of one service across all clinicians for four weeks (availableSlots).
+//   (c) availability of one service across all clinicians for four weeks (availableSlots, a slot per object);
+//   (d) the same searches grouped by clinician (availabilityByClinician: the same slots, starts per clinician);
+//   (e) the public booking page's "anyone" week (onlineAvailabilityByClinician, no token).
 // Prints requests/s and p50/p95/p99 latency for each, and p95 as a multiple of a trivial query's
 // measured in the same run.
 import { readFileSync } from 'node:fs';
@@ -53,15 +55,33 @@ async function main() {
       };
     });
     await assertWorks(url, bearer, availability[0], (d) => d.availableSlots);
+    const grouped = availability.map(({ variables }) => ({
+      query: 'query Free($serviceId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) { availabilityByClinician(serviceId: $serviceId, from: $from, to: $to) { clinician { id } durationMinutes starts } }',
+      variables,
+    }));
+    await assertWorks(url, bearer, grouped[0], (d) => d.availabilityByClinician);
+    // The booking page asks a week at a time from now, for anyone, without a token.
+    const bookingWeeks = Array.from({ length: 4 }, (_, i) => {
+      const from = new Date(Date.now() + i * 7 * 86_400_000);
+      return {
+        query: 'query OnlineAvailability($practiceId: ID!, $serviceId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) { onlineAvailabilityByClinician(practiceId: $practiceId, serviceId: $serviceId, from: $from, to: $to) { clinician { id displayName } durationMinutes starts } }',
+        variables: { practiceId: group.practiceId, serviceId: group.serviceId, from: from.toISOString(), to: new Date(from.getTime() + 7 * 86_400_000).toISOString() },
+      };
+    });
+    await assertWorks(url, {}, bookingWeeks[0], (d) => d.onlineAvailabilityByClinician);
 
     console.log(`Measuring: ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, 2-core machine shared by load generator and services.`);
     await measure('warm-up', url, bearer, search, 3);
     await measure('warm-up', url, bearer, weeks, 3);
     await measure('warm-up', url, bearer, availability, 3);
+    await measure('warm-up', url, bearer, grouped, 3);
+    await measure('warm-up', url, {}, bookingWeeks, 3);
     const baseline = await measure('baseline: { me { id } } (router + identity)', url, bearer, BASELINE_QUERY);
     results.push(await measure(searchName, url, bearer, search));
     results.push(await measure('(b) a clinician’s week view (3 subgraphs)', url, bearer, weeks));
-    results.push(await measure('(c) availability, 1 service × 50 clinicians × 4 weeks', url, bearer, availability));
+    results.push(await measure('(c) availability, 1 service × 50 clinicians × 4 weeks (availableSlots, flat)', url, bearer, availability));
+    results.push(await measure('(d) the same, grouped by clinician (availabilityByClinician)', url, bearer, grouped));
+    results.push(await measure('(e) booking page: anyone, one week (onlineAvailabilityByClinician, public)', url, {}, bookingWeeks));
     printFigures(results, baseline);
   } finally {
     await stack.stop();
