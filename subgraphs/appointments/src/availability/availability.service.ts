@@ -59,7 +59,7 @@ export class AvailabilityService {
     const { service, clinicians, found } = await this.search(practiceId, search, options);
     const flat: { clinicianId: string; start: number; end: number }[] = [];
     for (const { clinician, slots } of found) for (const slot of slots) flat.push({ clinicianId: clinician.id, start: slot.start, end: slot.end });
-    // Numbers and code-unit order: localeCompare on 3,000 ids cost more than the sort itself.
+    // Numbers, and code-unit order for ids: lower-case UUIDs sort as they did with localeCompare, without a collation per comparison.
     flat.sort((a, b) => a.start - b.start || (a.clinicianId < b.clinicianId ? -1 : a.clinicianId > b.clinicianId ? 1 : 0));
     return { service, clinicians, slots: flat.map((slot) => ({ clinicianId: slot.clinicianId, startsAt: new Date(slot.start), endsAt: new Date(slot.end) })) };
   }
