@@ -22,8 +22,9 @@ export class ProfessionalDetailsService {
   constructor(private readonly staff: StaffUserRepository) {}
 
   async update(user: AuthClaims, id: string, input: StaffProfessionalDetailsInput): Promise<StaffUser> {
-    if (id !== user.sub && !user.roles.includes('ADMIN')) throw forbidden('Only admins change someone else’s professional details.');
+    // Existence first: every staff member can list the practice's staff anyway.
     if (!(await this.staff.findInPractice(user.practiceId, id))) throw notFound('StaffUser', id);
+    if (id !== user.sub && !user.roles.includes('ADMIN')) throw forbidden('Only admins change someone else’s professional details.');
     const license = input.license === undefined ? {} : {
       licenseNumber: input.license?.number.trim().toUpperCase() ?? null,
       licenseState: input.license?.state ?? null,
