@@ -5,10 +5,11 @@ import 'reflect-metadata';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, getNamedType, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type AuthChecker, type BuildSchemaOptions } from 'type-graphql';
-import { auditedReference, auditMiddleware } from './audit/audit-middleware';
+import { auditedFieldResolver, auditedReference } from './audit/audit-middleware';
+import { PHI_TYPES } from './audit/phi-types';
 import type { RoleName } from './auth/claims';
 import type { RequestContext } from './context';
 import { DomainError } from './errors';
@@ -45,11 +46,11 @@ export async function buildFederatedSchema(
     ...options,
     authChecker,
     pubSub: routerServesSubscriptions,
-    globalMiddlewares: [auditMiddleware, ...(options.globalMiddlewares ?? [])],
     skipCheck: true,
     validate: { forbidUnknownValues: false },
   });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  auditPhiFields(schema, resolvers);
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     const __resolveReference = auditedReference(typeName, reference.__resolveReference);
     resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference } as never;
@@ -58,4 +59,20 @@ export async function buildFederatedSchema(
     typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`,
     resolvers,
   });
+}
+
+type FieldResolvers = Record<string, GraphQLFieldResolver<unknown, RequestContext> | undefined>;
+
+/** Every field returning a PHI type (a Client, a note...) records what it returned in the audit trail. */
+function auditPhiFields(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>) {
+  for (const type of Object.values(schema.getTypeMap())) {
+    // Subgraphs never serve subscriptions: the router resolves each event through queries, audited here.
+    if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__') || type === schema.getSubscriptionType()) continue;
+    for (const field of Object.values(type.getFields())) {
+      const returned = getNamedType(field.type).name;
+      if (!PHI_TYPES.has(returned)) continue;
+      const fields = (resolvers[type.name] ??= {}) as FieldResolvers;
+      fields[field.name] = auditedFieldResolver(returned, fields[field.name] ?? (defaultFieldResolver as GraphQLFieldResolver<unknown, RequestContext>));
+    }
+  }
 }

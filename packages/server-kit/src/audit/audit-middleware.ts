@@ -1,4 +1,4 @@
-import { getNamedType, type GraphQLResolveInfo } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 import { UseMiddleware, type MiddlewareFn } from 'type-graphql';
 import type { RequestContext } from '../context';
 import type { AuditAction } from './audit-chain';
@@ -34,19 +34,24 @@ function idsOf(result: unknown): string[] {
   return items.flatMap((item) => (item && typeof (item as { id?: unknown }).id === 'string' ? [(item as { id: string }).id] : []));
 }
 
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+
 /**
- * Records an audit event for every PHI entity a resolver returns. It runs on every field of every
- * response (type-graphql applies global middleware to plain fields too), so fields that cannot
- * return PHI pass straight through: no promise, no await — a list of 3,000 slots costs nothing extra.
+ * Wraps the resolver of a field whose type is PHI so every entity it returns is recorded. Only
+ * those fields are wrapped (federated-schema.ts picks them from the built schema): a type-graphql
+ * global middleware would turn every plain field of every response into a promise — a list of
+ * 3,000 slots paid for it three times over.
  */
-export const auditMiddleware: MiddlewareFn<RequestContext> = ({ context, info }, next) => {
-  const typeName = getNamedType(info.returnType).name;
-  if (!PHI_TYPES.has(typeName)) return next();
-  return next().then((result: unknown) => {
-    if (result != null) context.audit?.record(actionFor(context, info), typeName, idsOf(result));
-    return result;
-  });
-};
+export function auditedFieldResolver(typeName: string, resolve: GraphQLFieldResolver<unknown, RequestContext>): GraphQLFieldResolver<unknown, RequestContext> {
+  return (root, args, context, info) => {
+    const record = (result: unknown) => {
+      if (result != null) context.audit?.record(actionFor(context, info), typeName, idsOf(result));
+      return result;
+    };
+    const result = resolve(root, args, context, info);
+    return isPromiseLike(result) ? result.then(record) : record(result);
+  };
+}
 
 /** The same for federation's entity lookups (_entities), which bypass type-graphql middleware. */
 export function auditedReference<T>(typeName: string, resolve: (reference: any, context: RequestContext) => T | Promise<T>) {
