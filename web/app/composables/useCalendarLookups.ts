@@ -4,13 +4,13 @@ import { graphql } from '~/gql';
 
 const CalendarFreeTimesDocument = graphql(`
   query CalendarFreeTimes($serviceId: ID!, $clinicianId: ID, $from: DateTimeISO!, $to: DateTimeISO!) {
-    availableSlots(serviceId: $serviceId, clinicianId: $clinicianId, from: $from, to: $to) {
-      startsAt
-      endsAt
+    availabilityByClinician(serviceId: $serviceId, clinicianId: $clinicianId, from: $from, to: $to) {
       clinician {
         id
         displayName
       }
+      durationMinutes
+      starts
     }
   }
 `);
@@ -31,9 +31,14 @@ export function useCalendarFreeTimes(request: Ref<{ serviceId: string; clinician
     };
   });
   const query = useQuery({ query: CalendarFreeTimesDocument, variables, pause: computed(() => !request.value), requestPolicy: 'network-only' });
-  return {
-    fetching: query.fetching,
-    error: query.error,
-    slots: computed(() => (request.value ? (query.data.value?.availableSlots ?? []).slice(0, SHOWN) : [])),
-  };
+  // Grouped by clinician (a few objects, not thousands of slots, each naming its clinician): the
+  // earliest SHOWN times across everyone, as slots.
+  const slots = computed(() => {
+    if (!request.value) return [];
+    const all = (query.data.value?.availabilityByClinician ?? []).flatMap(({ clinician, durationMinutes, starts }) =>
+      starts.map((startsAt) => ({ clinician, startsAt: String(startsAt), endsAt: new Date(new Date(startsAt).getTime() + durationMinutes * 60_000).toISOString() })),
+    );
+    return all.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.clinician.displayName.localeCompare(b.clinician.displayName)).slice(0, SHOWN);
+  });
+  return { fetching: query.fetching, error: query.error, slots };
 }
