@@ -3,7 +3,7 @@
 // "Delivered", or "Undelivered" with the carrier's reason in plain words.
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { postTwilioWebhook, twilioSignatureFor } from '../../workers/src/sms/twilio-fake';
 import { SCREENSHOTS } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
@@ -15,6 +15,10 @@ const TOKEN = `token-${randomUUID()}`;
 process.env.TWILIO_AUTH_TOKEN = TOKEN;
 process.env.SOLACE_PUBLIC_API_URL = PUBLIC;
 const suite = browserSuite();
+afterAll(() => {
+  delete process.env.TWILIO_AUTH_TOKEN;
+  delete process.env.SOLACE_PUBLIC_API_URL;
+});
 
 /** What Twilio posts to the StatusCallback of a message. */
 function statusCallback(sid: string, status: string, errorCode?: string) {
