@@ -94,6 +94,25 @@ describe('signing notes', () => {
     await page.goto(`${suite.webUrl}/notes/history/${note.id}`);
     await page.getByText(/Signed by Jo Associate/).waitFor();
     await page.getByText(/Co-signed by Dr\. Sam Okafor/).waitFor();
+
+    // The associate adds a late entry: it waits for the supervisor's co-signature too.
+    const added = await gql(suite.stack.routerUrl, 'mutation ($id: ID!) { addNoteAddendum(id: $id, text: "Called back: safety plan reviewed.", attest: true) { number } }', { id: note.id }, await tokenFor(associate));
+    expect(added.data!.addNoteAddendum.number).toBe(2);
+    await page.reload();
+    await page.getByText('Awaiting the supervisor’s co-signature').waitFor();
+    await page.goto(`${suite.webUrl}/reviews`);
+    const addenda = page.getByRole('region', { name: 'Addenda to co-sign' });
+    const item = addenda.getByRole('listitem', { name: new RegExp(`Addendum to Lee ${client.lastName}’s note .* by Jo Associate`) });
+    await item.getByText('Called back: safety plan reviewed.').waitFor();
+    await item.getByRole('button', { name: 'Co-sign addendum' }).click();
+    await addenda.getByRole('alert').getByText('Tick the attestation to sign.').waitFor();
+    await item.getByLabel(/I have reviewed this addendum/).check();
+    await item.getByRole('button', { name: 'Co-sign addendum' }).click();
+    await addenda.getByRole('status').getByText(`Co-signed the addendum to Lee ${client.lastName}’s note.`).waitFor();
+    await addenda.getByText('No addenda are waiting for your co-signature.').waitFor();
+    await page.goto(`${suite.webUrl}/notes/history/${note.id}`);
+    await expect.poll(() => page.getByText(/Co-signed by Dr\. Sam Okafor/).count()).toBe(2);
+    expect(await page.getByText('Awaiting the supervisor’s co-signature').count()).toBe(0);
     await page.close();
   });
 

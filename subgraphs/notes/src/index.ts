@@ -5,6 +5,8 @@ import { AppointmentWithNote } from './note/note.type';
 import { ClientExportRepository } from './client-export/client-export.repository';
 import { clinicalPlanResolvers } from './clinical-plans';
 import { complianceNoteDueDays, complianceNoteSignedListener, complianceResolvers } from './compliance';
+import { AddendumCosignResolver } from './note-signing/addendum-cosign.resolver';
+import { AddendumCosignService } from './note-signing/addendum-cosign.service';
 import { NoteSigningRepository } from './note-signing/note-signing.repository';
 import { NoteSigningResolver } from './note-signing/note-signing.resolver';
 import { NoteSigningService } from './note-signing/note-signing.service';
@@ -34,7 +36,8 @@ export const notesSubgraph: SubgraphDefinition = {
     const signing = new NoteSigningService(signingRepository, { missingRequiredFields: (note) => writing.missingRequiredFields(note), templateFieldOrder: (practiceId, versionId) => writing.templateFieldOrder(practiceId, versionId), onNoteSigned: [complianceNoteSignedListener(prisma), searchIndexOnSigned], readRule: writing.readRule, supervision: writing.supervision, log });
     const noteDueDays = complianceNoteDueDays(prisma);
     const queues = new NoteQueuesService(new NoteQueuesRepository(prisma), signingRepository, writing.supervision, service, noteDueDays);
-    return [new NoteResolver(service), new AppointmentNoteResolver(service), ...writing.resolvers, new NoteSigningResolver(signing, service, noteDueDays), new NoteQueuesResolver(queues), new UnsignedNoteItemResolver(queues), exportSection.resolver((practiceId, clientId) => new ClientExportRepository(prisma, cipher).clinicalNotes(practiceId, clientId)), ...clinicalPlanResolvers({ prisma, cipher }), ...complianceResolvers(prisma), ...noteExtrasResolvers({ prisma, cipher, log }, writing, search)];
+    const addendumCosign = new AddendumCosignService(signing, signingRepository, writing.supervision, service);
+    return [new NoteResolver(service), new AppointmentNoteResolver(service), ...writing.resolvers, new NoteSigningResolver(signing, service, noteDueDays), new AddendumCosignResolver(addendumCosign), new NoteQueuesResolver(queues), new UnsignedNoteItemResolver(queues), exportSection.resolver((practiceId, clientId) => new ClientExportRepository(prisma, cipher).clinicalNotes(practiceId, clientId)), ...clinicalPlanResolvers({ prisma, cipher }), ...complianceResolvers(prisma), ...noteExtrasResolvers({ prisma, cipher, log }, writing, search)];
   },
   referenceResolvers: ({ prisma, cipher }) => ({ ...noteReferences(noteWriting({ prisma, cipher }).notes), ...clientExportReference }),
 };

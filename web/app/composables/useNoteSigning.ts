@@ -25,6 +25,7 @@ const NoteSigningDocument = graphql(`
         addendumText
         contentHash
         verified
+        awaitingCosignature
         author {
           id
           displayName

@@ -106,5 +106,15 @@ export const signing = {
     commentNeeded: 'Write what should change.',
     cosigned: (name: string) => `Co-signed the note for ${name}.`,
     returned: (name: string) => `Returned the note for ${name}.`,
+    addenda: {
+      title: 'Addenda to co-sign',
+      intro: 'Late entries your supervisees added to signed notes.',
+      empty: 'No addenda are waiting for your co-signature.',
+      item: (client: string, date: string, author: string) => `Addendum to ${client}’s note of ${date}, by ${author}`,
+      attest: 'I have reviewed this addendum and co-sign it electronically as supervisor.',
+      cosign: 'Co-sign addendum',
+      cosigned: (client: string) => `Co-signed the addendum to ${client}’s note.`,
+    },
   },
+  awaitingCosignature: 'Awaiting the supervisor’s co-signature',
 };

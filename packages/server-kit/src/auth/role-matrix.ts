@@ -169,6 +169,8 @@ export const ROLE_MATRIX = {
   signNotes: ['CLINICIAN'],
   submitNoteForReview: ['CLINICIAN'],
   cosignNote: ['SUPERVISOR'],
+  cosignNoteAddendum: ['SUPERVISOR'],
+  addendaToCosign: ['SUPERVISOR'],
   returnNoteForRevision: ['SUPERVISOR'],
   addNoteAddendum: ['CLINICIAN', 'SUPERVISOR'],
   unsignedNotes: ['CLINICIAN'],

@@ -62,3 +62,17 @@ export class SignNotesArgs {
   @Field(() => Boolean)
   attest!: boolean;
 }
+
+@ArgsType()
+export class CosignAddendumArgs {
+  @Field(() => ID)
+  @IsUUID()
+  noteId!: string;
+
+  @Field(() => Int, { description: 'The version the addendum created (NoteVersion.number; version 1 is the note itself).' })
+  @Min(1)
+  versionNumber!: number;
+
+  @Field(() => Boolean)
+  attest!: boolean;
+}

@@ -116,6 +116,29 @@ export class NoteSigningRepository {
     return rows.map((row) => ({ ...row, content: this.cipher.decrypt(row.content, VERSION_CONTENT_FIELD) }));
   }
 
+  /** Signed addenda by these authors that no supervisor has co-signed yet, oldest first. */
+  async addendaWithoutCosigner(practiceId: string, authorIds: string[]): Promise<StoredVersion[]> {
+    if (authorIds.length === 0) return [];
+    const rows = await this.prisma.noteVersion.findMany({
+      where: { practiceId, kind: 'ADDENDUM', authorId: { in: authorIds }, signatures: { none: { role: 'COSIGNER' } } },
+      select: VERSION_FIELDS,
+      orderBy: { createdAt: 'asc' },
+    });
+    return rows.map((row) => ({ ...row, content: this.cipher.decrypt(row.content, VERSION_CONTENT_FIELD) }));
+  }
+
+  /** Adds the supervisor's signature to a signed version; false when it already has a co-signer. */
+  async addCosignature(practiceId: string, version: StoredVersion, signature: { signerId: string; signedAt: Date; ip: string | null; attestation: string }): Promise<boolean> {
+    try {
+      await this.prisma.noteSignature.create({ data: { ...signature, practiceId, versionId: version.id, role: 'COSIGNER', contentHash: version.contentHash } });
+      return true;
+    } catch (error) {
+      // One co-signer per version (a partial unique index): a second, concurrent co-signature loses.
+      if ((error as { code?: string }).code === 'P2002') return false;
+      throw error;
+    }
+  }
+
   async reviewEvents(practiceId: string, noteId: string): Promise<StoredReviewEvent[]> {
     const rows = await this.prisma.noteReviewEvent.findMany({ where: { practiceId, noteId }, select: EVENT_FIELDS, orderBy: { createdAt: 'asc' } });
     return rows.map((row) => this.readableEvent(row));

@@ -209,7 +209,7 @@ export class NoteSigningService {
   }
 }
 
-function requireAttestation(attest: boolean): void {
+export function requireAttestation(attest: boolean): void {
   if (!attest) throw new DomainError('BAD_USER_INPUT', 'Confirm the attestation to sign.');
 }
 

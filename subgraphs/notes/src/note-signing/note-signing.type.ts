@@ -1,4 +1,4 @@
-import { StaffUserRef } from '@solace/server-kit';
+import { ClientRef, StaffUserRef } from '@solace/server-kit';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ClinicalNote } from '../note/note.type';
 
@@ -123,4 +123,16 @@ export class BulkSignResult {
 
   @Field(() => [ClinicalNote], { description: 'The notes signed or submitted, as they are now.' })
   notes!: ClinicalNote[];
+}
+
+@ObjectType({ description: 'A supervisee’s signed addendum waiting for the supervisor’s co-signature.' })
+export class AddendumReviewItem {
+  @Field(() => ClinicalNote)
+  note!: ClinicalNote;
+
+  @Field(() => NoteVersion, { description: 'The version the addendum created (its text in addendumText).' })
+  version!: NoteVersion;
+
+  @Field(() => ClientRef)
+  client!: ClientRef;
 }

@@ -14,4 +14,10 @@ export class SupervisionRepository {
     const links = await this.prisma.supervisionLink.findMany({ where: { practiceId, supervisorId, endedAt: null }, select: { superviseeId: true } });
     return links.map((link) => link.superviseeId);
   }
+
+  /** Those of `staffIds` who currently have a supervisor (associates). */
+  async supervisedAmong(practiceId: string, staffIds: readonly string[]): Promise<Set<string>> {
+    const links = await this.prisma.supervisionLink.findMany({ where: { practiceId, superviseeId: { in: [...staffIds] }, endedAt: null }, select: { superviseeId: true } });
+    return new Set(links.map((link) => link.superviseeId));
+  }
 }
