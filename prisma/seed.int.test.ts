@@ -144,6 +144,16 @@ describe('demo seed', () => {
         const cosigned = await gql(stack.routerUrl, 'mutation ($id: ID!) { cosignNote(id: $id, attest: true) { status contentVerified } }', { id: review.data!.noteReviewQueue[0].id }, samToken);
         expect(cosigned.errors).toBeUndefined();
         expect(cosigned.data!.cosignNote).toEqual({ status: 'SIGNED', contentVerified: true });
+
+        // Staff carry their credentials; Sam's licence comes up for renewal, so the Staff page shows it.
+        const staffList = await gql(stack.routerUrl, 'query { staffUsers { displayName credentials npi license { state renewalDue } } }', {}, samToken);
+        expect(staffList.data!.staffUsers).toEqual(
+          expect.arrayContaining([
+            { displayName: 'Dr. Maya Patel', credentials: 'PsyD', npi: '1245319599', license: { state: 'GA', renewalDue: false } },
+            { displayName: 'Sam Okafor', credentials: 'LPC', npi: null, license: { state: 'GA', renewalDue: true } },
+            { displayName: 'Leah Park', credentials: 'APC', npi: null, license: null },
+          ]),
+        );
       } finally {
         await stack.stop();
         process.env.DATABASE_URL = previousAppUrl;

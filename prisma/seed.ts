@@ -10,10 +10,12 @@ export const DEMO_PASSWORD = 'Solace-demo-2026!';
 /** A client with a portal account: signs in at /portal/sign-in with a code emailed to the mailbox. */
 export const DEMO_PORTAL_CLIENT = 'dana.reyes@example.test';
 
+const DAY_MS = 86_400_000;
 const PRACTICE_LOGINS = [
-  { email: 'avi@demo.solace.test', displayName: 'Avi Cohen', roles: ['ADMIN'] },
-  { email: 'maya@demo.solace.test', displayName: 'Dr. Maya Patel', roles: ['CLINICIAN'] },
-  { email: 'sam@demo.solace.test', displayName: 'Sam Okafor, LPC', roles: ['CLINICIAN', 'SUPERVISOR'] },
+  { email: 'avi@demo.solace.test', displayName: 'Avi Cohen', roles: ['ADMIN'], professional: {} },
+  // Fictional licences (and a check-digit-valid sample NPI); Sam's comes up for renewal, so Staff shows it.
+  { email: 'maya@demo.solace.test', displayName: 'Dr. Maya Patel', roles: ['CLINICIAN'], professional: { credentials: 'PsyD', npi: '1245319599', licenseNumber: 'PSY 004512', licenseState: 'GA', licenseExpiresInDays: 400 } },
+  { email: 'sam@demo.solace.test', displayName: 'Sam Okafor', roles: ['CLINICIAN', 'SUPERVISOR'], professional: { credentials: 'LPC', licenseNumber: 'LPC 011873', licenseState: 'GA', licenseExpiresInDays: 45 } },
 ] as const;
 /** Every demo login; the associate (supervised by Sam) comes with the clinical record. */
 export const DEMO_LOGINS = [...PRACTICE_LOGINS, DEMO_ASSOCIATE] as const;
@@ -45,7 +47,9 @@ export async function seedDemo(databaseUrl: string, now = new Date()): Promise<'
       const practice = await tx.practice.create({ data: { name: 'Solace Demo Practice', timeZone: TIME_ZONE, staffMfaRequired: false, createdAt: now, ...details } });
       const staff = [];
       for (const login of PRACTICE_LOGINS) {
-        staff.push(await tx.staffUser.create({ data: { practiceId: practice.id, email: login.email, displayName: login.displayName, roles: [...login.roles], passwordHash } }));
+        const { licenseExpiresInDays, ...professional } = login.professional as { licenseExpiresInDays?: number; credentials?: string };
+        const licenseExpiresOn = licenseExpiresInDays === undefined ? null : new Date(Math.floor(now.getTime() / DAY_MS + licenseExpiresInDays) * DAY_MS);
+        staff.push(await tx.staffUser.create({ data: { practiceId: practice.id, email: login.email, displayName: login.displayName, roles: [...login.roles], passwordHash, ...professional, licenseExpiresOn } }));
       }
       const clinicians = staff.filter((s) => s.roles.includes('CLINICIAN'));
       const clients = [];

@@ -27,7 +27,7 @@ import { TreatmentPlanService } from '../../subgraphs/notes/src/treatment-plans/
 import { ASSOCIATE_NOTE, DIAGNOSES, DRAFT_NOTE, GAD7_TOTALS, INTAKE, NO_CURRENT_RISK, PHQ9_TOTALS, PROGRESS_NOTES, treatmentPlanProblems } from './clinical-content';
 
 /** The associate clinician Sam supervises (a demo login like the others). */
-export const DEMO_ASSOCIATE = { email: 'leah@demo.solace.test', displayName: 'Leah Park, APC', roles: ['CLINICIAN'] } as const;
+export const DEMO_ASSOCIATE = { email: 'leah@demo.solace.test', displayName: 'Leah Park', roles: ['CLINICIAN'] } as const;
 
 const DAY_MS = 86_400_000;
 /** Dana's weekly hour with Maya: after the seeded week's last slot, so it never overlaps it. */
@@ -157,7 +157,7 @@ async function ensureAssociate(prisma: PrismaClient, people: ClinicalSeedPeople)
   const { practiceId } = people;
   let associate = await prisma.staffUser.findFirst({ where: { email: DEMO_ASSOCIATE.email }, select: { id: true } });
   if (!associate) {
-    associate = await prisma.staffUser.create({ data: { practiceId, email: DEMO_ASSOCIATE.email, displayName: DEMO_ASSOCIATE.displayName, roles: [...DEMO_ASSOCIATE.roles], passwordHash: await people.passwordHash() }, select: { id: true } });
+    associate = await prisma.staffUser.create({ data: { practiceId, email: DEMO_ASSOCIATE.email, displayName: DEMO_ASSOCIATE.displayName, credentials: 'APC', roles: [...DEMO_ASSOCIATE.roles], passwordHash: await people.passwordHash() }, select: { id: true } });
     await prisma.workingHours.createMany({ data: [1, 2, 3, 4, 5].map((weekday) => ({ practiceId, clinicianId: associate!.id, weekday, startMinute: 9 * 60, endMinute: 17 * 60 })) });
   }
   const link = await prisma.supervisionLink.findFirst({ where: { practiceId, supervisorId: people.samId, superviseeId: associate.id, endedAt: null }, select: { id: true } });
