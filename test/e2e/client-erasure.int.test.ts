@@ -65,6 +65,8 @@ describe('eraseClient', () => {
   it('removes contact details, portal access, future visits and waitlist places, and keeps the clinical record', async () => {
     const c = await clientWithPortalAndVisits();
     const prisma = testPrisma();
+    // The client once texted STOP: the history of it keeps the number until the erasure.
+    await prisma.smsConsentEvent.create({ data: { practiceId: c.practice.id, clientId: c.client.id, phone: '+15555550199', optedIn: false, source: 'INBOUND_KEYWORD', keyword: 'STOP' } });
     const erased = await gql(stack.routerUrl, ERASE, { clientId: c.client.id }, c.adminToken);
     expect(erased.errors).toBeUndefined();
     expect(erased.data!.eraseClient.clientId).toBe(c.client.id);
@@ -72,6 +74,7 @@ describe('eraseClient', () => {
     const record = await prisma.client.findFirstOrThrow({ where: { id: c.client.id } });
     expect(record).toMatchObject({ firstName: 'Dana', lastName: c.client.lastName, email: null, phone: null, status: 'DISCHARGED' });
     expect(record.erasedAt).not.toBeNull();
+    expect(await prisma.smsConsentEvent.findMany({ where: { clientId: c.client.id }, select: { phone: true, optedIn: true } })).toEqual([{ phone: null, optedIn: false }]);
 
     await until(async () => (await prisma.clientAccount.count({ where: { id: c.account.id } })) === 0);
     expect((await prisma.authSession.findFirstOrThrow({ where: { id: c.session.id } })).endReason).toBe('CLIENT_ERASED');

@@ -38,6 +38,7 @@ afterAll(async () => {
   await stack?.stop();
   await auditPool.end();
   delete process.env.TWILIO_AUTH_TOKEN;
+  delete process.env.SOLACE_PUBLIC_API_URL;
 });
 
 /** A number of its own per test: opting a number out reaches every client at it. */
@@ -98,6 +99,20 @@ describe('POST /webhooks/twilio/sms', () => {
     const seen = await gql(stack.routerUrl, 'query ($id: ID!) { client(id: $id) { smsConsentHistory { optedIn source keyword occurredAt } } }', { id: sam.id }, token);
     expect(seen.errors).toBeUndefined();
     expect(seen.data!.client.smsConsentHistory.map((e: { keyword: string }) => e.keyword)).toEqual(['START', 'STOP']);
+  });
+
+  it('applies each inbound text once: a replayed START after a later STOP leaves texts off', async () => {
+    const phone = uniquePhone();
+    const client = await clientAt(await createTestPractice(), phone, true);
+    expect((await post(text(phone, 'STOP'))).status).toBe(200);
+    const start = text(phone, 'START');
+    expect((await post(start)).status).toBe(200);
+    expect(await smsOn(client.id)).toBe(true);
+    expect((await post(text(phone, 'STOP'))).status).toBe(200);
+    // The same signed START again (a retry, or someone replaying it): nothing changes.
+    expect((await post(start)).status).toBe(200);
+    expect(await smsOn(client.id)).toBe(false);
+    expect((await history(client.id)).map((event) => event.keyword)).toEqual(['STOP', 'START', 'STOP']);
   });
 
   it.each(['UNSUBSCRIBE', 'cancel', 'END', 'quit', 'STOPALL', 'OPTOUT', 'revoke'])('%s opts out like STOP', async (word) => {

@@ -1,4 +1,6 @@
-import type { PrismaClient } from '@solace/server-kit';
+import { PrismaTypes, type PrismaClient } from '@solace/server-kit';
+
+const { Prisma } = PrismaTypes;
 
 export type SmsConsentSource = 'INBOUND_KEYWORD' | 'UNSUBSCRIBED_ERROR';
 
@@ -25,29 +27,35 @@ export class SmsConsentRepository {
   }
 
   /**
-   * In the practice's own scope: switches reminderSms for its clients at this number and writes one
-   * history row each; answers the clients changed. Switching on applies only to clients whose
-   * texts Solace itself switched off on the carrier's word (their latest history row is an opt-out),
-   * never to clients who had not chosen texts or whom staff switched off.
+   * The practice's clients this change would switch: at this number, not already switched, not
+   * already changed by this same text (a replayed webhook), and, for switching on, only clients
+   * whose texts Solace itself switched off on the carrier's word (their latest history row is an
+   * opt-out) — never clients who had not chosen texts or whom staff switched off.
    */
-  switchReminderSms(practiceId: string, change: SmsConsentChange): Promise<string[]> {
+  async changeable(practiceId: string, change: SmsConsentChange, db: Pick<PrismaClient, '$queryRaw' | 'smsConsentEvent'> = this.prisma, lock = false): Promise<string[]> {
     const digits = change.phone.replace(/\D/g, '');
+    const sid = change.providerMessageId ?? null;
+    const candidates = await db.$queryRaw<Array<{ id: string }>>`
+      SELECT c."id" FROM "Client" c
+      WHERE c."practiceId" = ${practiceId}::uuid AND c."reminderSms" = ${!change.optedIn} AND c."erasedAt" IS NULL
+        AND solace_phone_e164_digits(c."phone") = ${digits}
+        AND NOT EXISTS (SELECT 1 FROM "SmsConsentEvent" e WHERE e."clientId" = c."id" AND e."providerMessageId" = ${sid})
+      ORDER BY c."id" ${lock ? Prisma.sql`FOR UPDATE OF c` : Prisma.empty}`;
+    const ids = candidates.map((row) => row.id);
+    if (!change.optedIn || ids.length === 0) return ids;
+    const latest = await db.smsConsentEvent.findMany({
+      where: { practiceId, clientId: { in: ids } },
+      orderBy: [{ clientId: 'asc' }, { occurredAt: 'desc' }],
+      distinct: ['clientId'],
+      select: { clientId: true, optedIn: true },
+    });
+    return latest.filter((event) => !event.optedIn).map((event) => event.clientId);
+  }
+
+  /** In the practice's own scope: switches reminderSms for the changeable clients (locked) and writes one history row each. */
+  switchReminderSms(practiceId: string, change: SmsConsentChange): Promise<string[]> {
     return this.prisma.$transaction(async (tx) => {
-      const candidates = await tx.$queryRaw<Array<{ id: string }>>`
-        SELECT "id" FROM "Client"
-        WHERE "practiceId" = ${practiceId}::uuid AND "reminderSms" = ${!change.optedIn} AND "erasedAt" IS NULL
-          AND solace_phone_e164_digits("phone") = ${digits}
-        ORDER BY "id" FOR UPDATE`;
-      let ids = candidates.map((row) => row.id);
-      if (change.optedIn && ids.length > 0) {
-        const latest = await tx.smsConsentEvent.findMany({
-          where: { practiceId, clientId: { in: ids } },
-          orderBy: [{ clientId: 'asc' }, { occurredAt: 'desc' }],
-          distinct: ['clientId'],
-          select: { clientId: true, optedIn: true },
-        });
-        ids = latest.filter((event) => !event.optedIn).map((event) => event.clientId);
-      }
+      const ids = await this.changeable(practiceId, change, tx, true);
       if (ids.length === 0) return [];
       await tx.client.updateMany({ where: { practiceId, id: { in: ids } }, data: { reminderSms: change.optedIn } });
       await tx.smsConsentEvent.createMany({

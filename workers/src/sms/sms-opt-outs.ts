@@ -24,13 +24,17 @@ export class SmsOptOuts {
     if (!/^\+[1-9]\d{7,14}$/.test(phone)) throw new DomainError('BAD_USER_INPUT', 'The phone number is not an E.164 number.', { details: { fields: ['from'] } });
     const changed: Array<{ practiceId: string; clientIds: string[] }> = [];
     for (const practiceId of await this.consent.practicesForPhone(phone)) {
-      const clientIds = await runInPracticeScope(practiceId, () => this.consent.switchReminderSms(practiceId, { ...change, phone }));
-      if (clientIds.length === 0) continue;
+      // The audit trail hears of the change before it is made (its chain is written on a connection
+      // of its own): if recording fails, nothing changes; a client the switch then skips (changed
+      // meanwhile) is recorded as touched, never the other way round.
+      const planned = await runInPracticeScope(practiceId, () => this.consent.changeable(practiceId, { ...change, phone }));
+      if (planned.length === 0) continue;
       await this.audit.append(
         practiceId,
-        clientIds.map((entityId) => ({ actorId: null, requestId: caller.requestId, ip: caller.ip ?? null, userAgent: caller.userAgent ?? null, action: 'UPDATE' as const, entityType: 'Client', entityId })),
+        planned.map((entityId) => ({ actorId: null, requestId: caller.requestId, ip: caller.ip ?? null, userAgent: caller.userAgent ?? null, action: 'UPDATE' as const, entityType: 'Client', entityId })),
       );
-      changed.push({ practiceId, clientIds });
+      const clientIds = await runInPracticeScope(practiceId, () => this.consent.switchReminderSms(practiceId, { ...change, phone }));
+      if (clientIds.length > 0) changed.push({ practiceId, clientIds });
     }
     return changed;
   }

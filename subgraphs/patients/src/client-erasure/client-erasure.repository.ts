@@ -9,8 +9,10 @@ export class ClientErasureRepository {
 
   /** Removes the contact details and marks the record erased (once; later calls change nothing). */
   async anonymize(practiceId: string, clientId: string, now: Date): Promise<void> {
-    // Guardians' contact details are contact details about the client too.
+    // Guardians' contact details are contact details about the client too, and so is the number
+    // their text-reminder history was kept under.
     await this.prisma.clientGuardian.updateMany({ where: { practiceId, clientId }, data: { phone: null, email: null } });
+    await this.prisma.smsConsentEvent.updateMany({ where: { practiceId, clientId }, data: { phone: null } });
     await this.prisma.client.updateMany({
       where: { practiceId, id: clientId, erasedAt: null },
       data: {
