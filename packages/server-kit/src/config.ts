@@ -80,3 +80,6 @@ export const ROUTER_PORT = 4000;
 export function subgraphUrl(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): string {
   return env[`SUBGRAPH_${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${SUBGRAPH_PORTS[name]}/graphql`;
 }
+
+/** Where the router takes Twilio's webhooks (under publicApiUrl); the SMS provider names the status one to Twilio. */
+export const TWILIO_WEBHOOK_PATHS = { sms: '/webhooks/twilio/sms', status: '/webhooks/twilio/status' } as const;

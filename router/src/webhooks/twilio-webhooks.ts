@@ -9,10 +9,9 @@
 import { newRequestId, type RouterContext } from '../identity';
 import { parse, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from '@solace/server-kit';
+import { TWILIO_WEBHOOK_PATHS, type Logger } from '@solace/server-kit';
 import { isValidTwilioSignature } from './twilio-signature';
 
-export const TWILIO_WEBHOOK_PATHS = { sms: '/webhooks/twilio/sms', status: '/webhooks/twilio/status' } as const;
 export type TwilioWebhookKind = keyof typeof TWILIO_WEBHOOK_PATHS;
 
 /** Twilio's form posts are small (a text is at most 1,600 characters); anything larger is not Twilio. */

@@ -1,13 +1,11 @@
 // How Solace sends text messages. Jobs call an SmsProvider; which one is chosen here from the
 // environment (README.md beside this file).
 import { resolve } from 'node:path';
-import { loadConfig, type Logger } from '@solace/server-kit';
+import { loadConfig, TWILIO_WEBHOOK_PATHS, type Logger } from '@solace/server-kit';
 import { LocalSmsProvider } from './local-sms.provider';
 import { TwilioSmsProvider } from './twilio.provider';
 
 /** The router's Twilio webhooks (router/src/webhooks): inbound texts and status callbacks. */
-export const TWILIO_INBOUND_WEBHOOK_PATH = '/webhooks/twilio/sms';
-export const TWILIO_STATUS_WEBHOOK_PATH = '/webhooks/twilio/status';
 
 export interface SmsMessage {
   /** E.164, e.g. +15551234567. */
@@ -49,7 +47,7 @@ export function createSmsProvider(env: NodeJS.ProcessEnv, log: Logger): SmsProvi
 
 /** The router's status webhook at its public URL (SOLACE_PUBLIC_API_URL), unless TWILIO_STATUS_CALLBACK_URL says otherwise. */
 export function twilioStatusCallbackUrl(env: NodeJS.ProcessEnv): string {
-  return env.TWILIO_STATUS_CALLBACK_URL || `${loadConfig(env).publicApiUrl}${TWILIO_STATUS_WEBHOOK_PATH}`;
+  return env.TWILIO_STATUS_CALLBACK_URL || `${loadConfig(env).publicApiUrl}${TWILIO_WEBHOOK_PATHS.status}`;
 }
 
 /**
