@@ -1,7 +1,7 @@
 // Practice setup through the router: services (appointment types), rooms, clinicians' weekly hours
 // with time off, and the scheduling policy — with the refusals a front desk would meet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPractice, createTestStaff } from '../support/factories';
+import { createTestPractice, createTestStaff, testPrisma } from '../support/factories';
 import { gql, tokenFor } from '../support/graphql-client';
 import { startStack, type TestStack } from '../support/stack';
 
@@ -152,16 +152,20 @@ describe('practice setup', () => {
     for (const [field, value] of [['npi', '1234567890'], ['taxId', '58-123'], ['email', 'not-an-email'], ['address', { ...details.address, state: 'Georgia' }], ['address', { ...details.address, postalCode: 'ABC' }]] as const) {
       const refused = await gql(stack.routerUrl, update, { input: { name: 'Changed', timeZone: 'America/New_York', [field]: value } }, admin);
       expect(refused.errors?.[0]?.extensions?.code, `${field} ${JSON.stringify(value)}`).toBe('BAD_USER_INPUT');
+      // The field is named, so the form can mark it.
+      expect((refused.errors?.[0]?.extensions?.fields as Array<{ field: string }>).map((entry) => entry.field)).toEqual([field]);
     }
     expect((await gql(stack.routerUrl, `{ currentPractice { ${DETAILS} } }`, {}, admin)).data!.currentPractice.name).toBe('Peachtree Counseling LLC');
 
     // null (or blank text) clears an optional detail.
-    const cleared = await gql(stack.routerUrl, update, { input: { name: 'Peachtree Counseling LLC', timeZone: 'America/New_York', address: null, npi: null, phone: '  ' } }, admin);
-    expect(cleared.data!.updatePracticeSettings).toMatchObject({ address: null, npi: null, phone: null, email: details.email, taxId: '58-1234567' });
+    const cleared = await gql(stack.routerUrl, update, { input: { name: 'Peachtree Counseling LLC', timeZone: 'America/New_York', address: null, npi: null, phone: '  ', taxId: ' ' } }, admin);
+    expect(cleared.data!.updatePracticeSettings).toMatchObject({ address: null, npi: null, phone: null, email: details.email, taxId: null });
 
     // Another practice's admin changes only their own practice.
-    const stranger = await tokenFor(await createTestStaff(await createTestPractice(), { roles: ['ADMIN'] }));
-    await gql(stack.routerUrl, update, { input: { name: 'Elsewhere', timeZone: 'UTC', npi: null } }, stranger);
+    const elsewhere = await createTestPractice();
+    const stranger = await tokenFor(await createTestStaff(elsewhere, { roles: ['ADMIN'] }));
+    expect((await gql(stack.routerUrl, update, { input: { name: 'Elsewhere', timeZone: 'UTC', npi: null } }, stranger)).data!.updatePracticeSettings.name).toBe('Elsewhere');
+    expect((await testPrisma().practice.findFirstOrThrow({ where: { id: elsewhere.id } })).name).toBe('Elsewhere');
     expect((await gql(stack.routerUrl, `{ currentPractice { name } }`, {}, admin)).data!.currentPractice.name).toBe('Peachtree Counseling LLC');
   });
 });

@@ -45,6 +45,8 @@ describe('staff professional details', () => {
     for (const input of [{ npi: '1234567890' }, { license: { number: 'LPC1', state: 'Georgia' } }, { license: { number: 'LPC1', state: 'GA', expiresOn: '2027-02-30' } }, { credentials: 'LPC <b>' }]) {
       const refused = await gql(stack.routerUrl, UPDATE, { id: maya.id, input }, token);
       expect(codes(refused), JSON.stringify(input)).toEqual(['BAD_USER_INPUT']);
+      // The refused field is named, so the form marks it.
+      expect((refused.errors![0]!.extensions!.fields as Array<{ field: string }>).map((entry) => entry.field)).toEqual(Object.keys(input));
     }
     expect(await testPrisma().staffUser.findFirstOrThrow({ where: { id: maya.id }, select: { npi: true, licenseState: true, credentials: true } })).toEqual({ npi: null, licenseState: null, credentials: null });
   });

@@ -1,4 +1,4 @@
-import { allowedRoles, DomainError, IsBlankOr, IsNpi, requireUser, US_STATE_CODES, type RequestContext } from '@solace/server-kit';
+import { allowedRoles, cleanedText, DomainError, IsBlankOr, IsNpi, requireUser, US_STATE_CODES, type RequestContext } from '@solace/server-kit';
 import { IsEmail, IsIn, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import type { PracticeRepository } from './practice.repository';
@@ -65,8 +65,8 @@ export class PracticeSettingsInput {
   taxId?: string | null;
 }
 
-/** undefined stays undefined (leave alone); blank text becomes null (clear). */
-const cleaned = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() || null);
+/** An EIN is stored as its nine digits. */
+const withoutDash = (ein: string | null | undefined) => (typeof ein === 'string' ? ein.replace('-', '') : ein);
 
 /** Whether Node's ICU knows the zone (it lists every canonical IANA name). */
 export function isTimeZone(name: string): boolean {
@@ -97,15 +97,15 @@ export class PracticeResolver {
     if (!isTimeZone(input.timeZone)) throw new DomainError('BAD_USER_INPUT', `Unknown time zone "${input.timeZone}"; use an IANA name such as America/New_York.`, { details: { reason: 'UNKNOWN_TIME_ZONE' } });
     if (input.name.trim() === '') throw new DomainError('BAD_USER_INPUT', 'The practice needs a name.', { details: { reason: 'NAME_REQUIRED' } });
     const { practiceId } = requireUser(ctx);
-    const address = input.address && { line1: input.address.line1.trim(), line2: cleaned(input.address.line2) ?? null, city: input.address.city.trim(), state: input.address.state, postalCode: input.address.postalCode };
+    const address = input.address && { line1: input.address.line1.trim(), line2: cleanedText(input.address.line2) ?? null, city: input.address.city.trim(), state: input.address.state, postalCode: input.address.postalCode };
     const practice = await this.practices.update(practiceId, {
       name: input.name.trim(),
       timeZone: input.timeZone,
-      phone: cleaned(input.phone),
-      email: cleaned(input.email),
+      phone: cleanedText(input.phone),
+      email: cleanedText(input.email),
       address,
-      npi: cleaned(input.npi),
-      taxId: input.taxId === undefined ? undefined : input.taxId && input.taxId.replace('-', ''),
+      npi: cleanedText(input.npi),
+      taxId: withoutDash(cleanedText(input.taxId)),
     });
     ctx.audit?.record('UPDATE', 'Practice', practiceId);
     return practice;

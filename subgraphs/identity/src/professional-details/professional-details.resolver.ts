@@ -1,6 +1,6 @@
-import { allowedRoles, DomainError, requireUser, type RequestContext } from '@solace/server-kit';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { StaffUser } from '../staff-user/staff-user.type';
+import { allowedRoles, requireUser, type RequestContext } from '@solace/server-kit';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { hiddenFromClients, StaffUser } from '../staff-user/staff-user.type';
 import { licenseOf, type ProfessionalDetailsService } from './professional-details.service';
 import { StaffLicense, StaffProfessionalDetailsInput } from './professional-details.type';
 
@@ -8,10 +8,9 @@ import { StaffLicense, StaffProfessionalDetailsInput } from './professional-deta
 export class ProfessionalDetailsResolver {
   constructor(private readonly service: ProfessionalDetailsService) {}
 
+  @UseMiddleware(hiddenFromClients)
   @FieldResolver(() => StaffLicense, { nullable: true, description: 'The state licence, when recorded.' })
-  license(@Root() staff: StaffUser, @Ctx() ctx: RequestContext): StaffLicense | null {
-    // A client sees who their clinician is, not their licence record.
-    if (ctx.user?.roles.includes('CLIENT')) throw new DomainError('FORBIDDEN', 'Clients see only the names of staff.');
+  license(@Root() staff: StaffUser): StaffLicense | null {
     return licenseOf(staff);
   }
 

@@ -1,6 +1,6 @@
 // Clinicians keep their own professional details (credentials, NPI, licence); admins keep anyone's
 // in their practice. Other staff can read them (the calendar, signatures) but not change them.
-import { forbidden, notFound, type AuthClaims } from '@solace/server-kit';
+import { cleanedText, forbidden, notFound, type AuthClaims } from '@solace/server-kit';
 import type { StaffUserRepository } from '../staff-user/staff-user.repository';
 import type { StaffUser } from '../staff-user/staff-user.type';
 import type { StaffLicense, StaffProfessionalDetailsInput } from './professional-details.type';
@@ -8,8 +8,6 @@ import type { StaffLicense, StaffProfessionalDetailsInput } from './professional
 const RENEWAL_WINDOW_DAYS = 60;
 const DAY_MS = 86_400_000;
 
-/** undefined stays undefined (leave alone); blank text becomes null (clear). */
-const cleaned = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() || null);
 
 export function licenseOf(staff: StaffUser, today = new Date()): StaffLicense | null {
   if (!staff.licenseNumber || !staff.licenseState) return null;
@@ -30,6 +28,6 @@ export class ProfessionalDetailsService {
       licenseState: input.license?.state ?? null,
       licenseExpiresOn: input.license?.expiresOn ? new Date(`${input.license.expiresOn}T00:00:00Z`) : null,
     };
-    return this.staff.updateProfessionalDetails(user.practiceId, id, { credentials: cleaned(input.credentials), npi: cleaned(input.npi), ...license });
+    return this.staff.updateProfessionalDetails(user.practiceId, id, { credentials: cleanedText(input.credentials), npi: cleanedText(input.npi), ...license });
   }
 }

@@ -3,7 +3,7 @@ import { Directive, Field, ID, ObjectType, UseMiddleware, type MiddlewareFn } fr
 
 // A client sees who wrote to them (displayName), never staff's sign-in email or roles. (Not
 // @Authorized: sign-in answers these fields to a caller who has no token yet.)
-const hiddenFromClients: MiddlewareFn<RequestContext> = ({ context }, next) => {
+export const hiddenFromClients: MiddlewareFn<RequestContext> = ({ context }, next) => {
   if (context.user?.roles.includes('CLIENT')) throw new DomainError('FORBIDDEN', 'Clients see only the names of staff.');
   return next();
 };
