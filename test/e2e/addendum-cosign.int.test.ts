@@ -91,4 +91,15 @@ describe('co-signing an associate’s addendum', () => {
     expect(added.data!.addNoteAddendum).toEqual({ number: 2, awaitingCosignature: false });
     expect((await gql(stack.routerUrl, QUEUE, {}, c.tokens.supervisor)).data!.addendaToCosign).toEqual([]);
   });
+
+  it('leaves addenda written before a supervision began to their author', async () => {
+    const c = await cosignedNote();
+    await testPrisma().supervisionLink.update({ where: { id: c.link.id }, data: { endedAt: new Date() } });
+    await gql(stack.routerUrl, ADDENDUM, { id: c.note.id, text: 'Written while licensed.' }, c.tokens.associate);
+    // Supervised again from now on: the earlier addendum does not become the supervisor's to co-sign.
+    await testPrisma().supervisionLink.create({ data: { practiceId: c.practice.id, supervisorId: c.supervisor.id, superviseeId: c.associate.id, startedAt: new Date(Date.now() + 1000) } });
+    expect((await gql(stack.routerUrl, QUEUE, {}, c.tokens.supervisor)).data!.addendaToCosign).toEqual([]);
+    const read = await gql(stack.routerUrl, READ, { id: c.note.id }, c.tokens.associate);
+    expect(read.data!.clinicalNote.versions.map((v: { awaitingCosignature: boolean }) => v.awaitingCosignature)).toEqual([false, false]);
+  });
 });

@@ -24,15 +24,16 @@ export class AddendumCosignResolver {
     return toNoteVersion(await this.service.cosign(caller(ctx), noteId, versionNumber, attest));
   }
 
-  @FieldResolver(() => Boolean, { description: 'An associate’s addendum that their supervisor has not co-signed yet.' })
+  @FieldResolver(() => Boolean, { description: 'An associate’s addendum, written under supervision, that their supervisor has not co-signed yet.' })
   async awaitingCosignature(@Root() version: NoteVersion, @Ctx() ctx: RequestContext): Promise<boolean> {
     if (version.kind !== 'ADDENDUM' || version.signatures.some((signature) => signature.role === 'COSIGNER')) return false;
     const { practiceId } = requireUser(ctx);
-    // Every version of a response asks once together: who among their authors has a supervisor.
+    // Every version of a response asks once together: which of their authors have a supervisor, since when.
     const supervised = requestLoader(ctx, `SupervisedAuthors:${practiceId}`, async (ids) => {
-      const found = await this.service.supervisedAmong(practiceId, ids);
-      return ids.map((id) => ({ id, supervised: found.has(id) }));
+      const since = await this.service.supervisedSince(practiceId, ids);
+      return [...since].map(([id, startedAt]) => ({ id, startedAt }));
     });
-    return (await supervised.load(version.author.id))?.supervised ?? false;
+    const link = await supervised.load(version.author.id);
+    return link !== null && version.createdAt >= link.startedAt;
   }
 }

@@ -9,6 +9,8 @@ import type { SupervisionRepository } from '../supervision/supervision.repositor
 import type { NoteSigningRepository } from './note-signing.repository';
 import { requireAttestation, SIGNING_ATTESTATION, verify, type NoteSigningService, type SigningCaller, type VerifiedVersion } from './note-signing.service';
 
+const QUEUE_LIMIT = 200;
+
 export interface AddendumToCosign {
   note: ClinicalNote;
   version: VerifiedVersion;
@@ -23,10 +25,10 @@ export class AddendumCosignService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** The caller's supervisees' addenda still waiting for their co-signature, oldest first. */
-  async queue(user: AuthClaims): Promise<AddendumToCosign[]> {
-    const supervisees = await this.supervision.superviseesOf(user.practiceId, user.sub);
-    const versions = await this.repository.addendaWithoutCosigner(user.practiceId, supervisees);
+  /** The caller's supervisees' addenda, written since the supervision began, still waiting for their co-signature, oldest first. */
+  async queue(user: AuthClaims, limit = QUEUE_LIMIT): Promise<AddendumToCosign[]> {
+    const links = await this.supervision.openLinksOf(user.practiceId, user.sub);
+    const versions = await this.repository.addendaWithoutCosigner(user.practiceId, links.map((link) => ({ authorId: link.superviseeId, since: link.startedAt })), Math.min(limit, QUEUE_LIMIT));
     const notes = new Map((await this.notes.getMany(user, versions.map((version) => version.noteId))).map((note) => [note.id, note]));
     return versions.flatMap((version) => {
       const note = notes.get(version.noteId);
@@ -51,8 +53,8 @@ export class AddendumCosignService {
     return (await this.signing.versions(caller.user, noteId)).find((candidate) => candidate.number === versionNumber)!;
   }
 
-  /** Those of these authors who currently have a supervisor: their addenda wait for a co-signature. */
-  supervisedAmong(practiceId: string, authorIds: readonly string[]): Promise<Set<string>> {
-    return this.supervision.supervisedAmong(practiceId, authorIds);
+  /** Those of these authors who currently have a supervisor, and since when: their addenda from then on wait for a co-signature. */
+  supervisedSince(practiceId: string, authorIds: readonly string[]): Promise<Map<string, Date>> {
+    return this.supervision.supervisedSince(practiceId, authorIds);
   }
 }

@@ -116,13 +116,14 @@ export class NoteSigningRepository {
     return rows.map((row) => ({ ...row, content: this.cipher.decrypt(row.content, VERSION_CONTENT_FIELD) }));
   }
 
-  /** Signed addenda by these authors that no supervisor has co-signed yet, oldest first. */
-  async addendaWithoutCosigner(practiceId: string, authorIds: string[]): Promise<StoredVersion[]> {
-    if (authorIds.length === 0) return [];
+  /** Signed addenda each author wrote since `since`, that no supervisor has co-signed yet, oldest first. */
+  async addendaWithoutCosigner(practiceId: string, authors: Array<{ authorId: string; since: Date }>, limit: number): Promise<StoredVersion[]> {
+    if (authors.length === 0) return [];
     const rows = await this.prisma.noteVersion.findMany({
-      where: { practiceId, kind: 'ADDENDUM', authorId: { in: authorIds }, signatures: { none: { role: 'COSIGNER' } } },
+      where: { practiceId, kind: 'ADDENDUM', OR: authors.map(({ authorId, since }) => ({ authorId, createdAt: { gte: since } })), signatures: { none: { role: 'COSIGNER' } } },
       select: VERSION_FIELDS,
       orderBy: { createdAt: 'asc' },
+      take: limit,
     });
     return rows.map((row) => ({ ...row, content: this.cipher.decrypt(row.content, VERSION_CONTENT_FIELD) }));
   }

@@ -15,9 +15,16 @@ export class SupervisionRepository {
     return links.map((link) => link.superviseeId);
   }
 
-  /** Those of `staffIds` who currently have a supervisor (associates). */
-  async supervisedAmong(practiceId: string, staffIds: readonly string[]): Promise<Set<string>> {
-    const links = await this.prisma.supervisionLink.findMany({ where: { practiceId, superviseeId: { in: [...staffIds] }, endedAt: null }, select: { superviseeId: true } });
-    return new Set(links.map((link) => link.superviseeId));
+  /** A supervisor's open links: each supervisee and since when. */
+  async openLinksOf(practiceId: string, supervisorId: string): Promise<Array<{ superviseeId: string; startedAt: Date }>> {
+    return this.prisma.supervisionLink.findMany({ where: { practiceId, supervisorId, endedAt: null }, select: { superviseeId: true, startedAt: true } });
+  }
+
+  /** Those of `staffIds` who currently have a supervisor (associates), with when the earliest open supervision began. */
+  async supervisedSince(practiceId: string, staffIds: readonly string[]): Promise<Map<string, Date>> {
+    const links = await this.prisma.supervisionLink.findMany({ where: { practiceId, superviseeId: { in: [...staffIds] }, endedAt: null }, select: { superviseeId: true, startedAt: true } });
+    const since = new Map<string, Date>();
+    for (const link of links) if (!since.has(link.superviseeId) || link.startedAt < since.get(link.superviseeId)!) since.set(link.superviseeId, link.startedAt);
+    return since;
   }
 }
