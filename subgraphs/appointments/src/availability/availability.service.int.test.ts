@@ -24,8 +24,9 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 /** Midnight UTC of a weekday at least a day ahead: past the default minimum notice, inside the booking horizon. */
 function startOfSearch(): number {
+  // A Monday, so the third and fourth days (time off, extra hours) are working days too.
   let day = Math.ceil(Date.now() / DAY) * DAY + DAY;
-  while ([0, 6].includes(new Date(day).getUTCDay())) day += DAY;
+  while (new Date(day).getUTCDay() !== 1) day += DAY;
   return day;
 }
 
