@@ -37,7 +37,7 @@ export const notesSubgraph: SubgraphDefinition = {
     const noteDueDays = complianceNoteDueDays(prisma);
     const queues = new NoteQueuesService(new NoteQueuesRepository(prisma), signingRepository, writing.supervision, service, noteDueDays);
     const addendumCosign = new AddendumCosignService(signing, signingRepository, writing.supervision, service);
-    return [new NoteResolver(service), new AppointmentNoteResolver(service), ...writing.resolvers, new NoteSigningResolver(signing, service, noteDueDays), new AddendumCosignResolver(addendumCosign), new NoteQueuesResolver(queues), new UnsignedNoteItemResolver(queues), exportSection.resolver((practiceId, clientId) => new ClientExportRepository(prisma, cipher).clinicalNotes(practiceId, clientId)), ...clinicalPlanResolvers({ prisma, cipher }), ...complianceResolvers(prisma), ...noteExtrasResolvers({ prisma, cipher, log }, writing, search)];
+    return [new NoteResolver(service), new AppointmentNoteResolver(service), ...writing.resolvers, new NoteSigningResolver(signing, service, noteDueDays), new AddendumCosignResolver(addendumCosign), new NoteQueuesResolver(queues), new UnsignedNoteItemResolver(queues), exportSection.resolver((practiceId, clientId) => new ClientExportRepository(prisma, cipher).clinicalNotes(practiceId, clientId)), ...clinicalPlanResolvers({ prisma, cipher }), ...complianceResolvers(prisma, writing.supervision), ...noteExtrasResolvers({ prisma, cipher, log }, writing, search)];
   },
   referenceResolvers: ({ prisma, cipher }) => ({ ...noteReferences(noteWriting({ prisma, cipher }).notes), ...clientExportReference }),
 };

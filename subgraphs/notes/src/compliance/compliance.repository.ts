@@ -71,12 +71,6 @@ export class ComplianceAlertRepository {
     return (await this.prisma.practice.findFirst({ where: { id: practiceId }, select: { timeZone: true } }))?.timeZone ?? 'UTC';
   }
 
-  /** The staff this supervisor currently supervises. */
-  async superviseeIds(practiceId: string, supervisorId: string): Promise<string[]> {
-    const links = await this.prisma.supervisionLink.findMany({ where: { practiceId, supervisorId, endedAt: null }, select: { superviseeId: true } });
-    return links.map((link) => link.superviseeId);
-  }
-
   list(practiceId: string, filter: AlertFilter): Promise<StoredAlert[]> {
     return this.prisma.complianceAlert.findMany({
       where: {

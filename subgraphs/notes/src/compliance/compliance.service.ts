@@ -1,5 +1,6 @@
 import { DomainError, forbidden, notFound, type AuthClaims } from '@solace/server-kit';
 import { calendarDaysSince, complianceRuleProblems, GEORGIA_COMPLIANCE_RULES, type ComplianceRulesValues } from '@solace/workers';
+import type { SupervisionRepository } from '../supervision/supervision.repository';
 import type { AlertFilter, ComplianceAlertRepository, ComplianceRulesRepository, StoredAlert, StoredRules } from './compliance.repository';
 import { ComplianceAlertScope, ComplianceAlertStatus, type ComplianceAlert, type ComplianceAlertKind, type ComplianceRules, type ComplianceSeverity } from './compliance.type';
 
@@ -43,6 +44,7 @@ export class ComplianceRulesService {
 export class ComplianceAlertService {
   constructor(
     private readonly alerts: ComplianceAlertRepository,
+    private readonly supervision: Pick<SupervisionRepository, 'superviseesOf'>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -54,7 +56,7 @@ export class ComplianceAlertService {
     }
     if (scope === ComplianceAlertScope.TEAM) {
       if (!isSupervisor(user) && !isAdmin(user)) throw forbidden('Only supervisors see their team’s alerts.');
-      return [user.sub, ...(await this.alerts.superviseeIds(user.practiceId, user.sub))];
+      return [user.sub, ...(await this.supervision.superviseesOf(user.practiceId, user.sub))];
     }
     return [user.sub];
   }

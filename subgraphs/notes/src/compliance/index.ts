@@ -4,9 +4,10 @@ import { resolveNoteAlertsOnSigning } from './compliance-note-signed';
 import { ComplianceAlertRepository, ComplianceRulesRepository } from './compliance.repository';
 import { ComplianceAlertResolver, ComplianceRulesResolver } from './compliance.resolver';
 import { ComplianceAlertService, ComplianceRulesService } from './compliance.service';
+import type { SupervisionRepository } from '../supervision/supervision.repository';
 
-export function complianceResolvers(prisma: SubgraphDeps['prisma']) {
-  return [new ComplianceRulesResolver(new ComplianceRulesService(new ComplianceRulesRepository(prisma))), new ComplianceAlertResolver(new ComplianceAlertService(new ComplianceAlertRepository(prisma)))];
+export function complianceResolvers(prisma: SubgraphDeps['prisma'], supervision: SupervisionRepository) {
+  return [new ComplianceRulesResolver(new ComplianceRulesService(new ComplianceRulesRepository(prisma))), new ComplianceAlertResolver(new ComplianceAlertService(new ComplianceAlertRepository(prisma), supervision))];
 }
 
 /** A note is due on the practice's supervisor-alert day (7 under the Georgia defaults). */
