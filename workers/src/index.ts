@@ -65,6 +65,6 @@ export {
 export { findOrCreateComplianceRules } from './compliance/compliance.repository';
 export { COMPLIANCE_QUEUE, createComplianceQueue, enqueuePracticeRun, scheduleComplianceSweeps, type ComplianceJobData, type ComplianceQueue } from './compliance/compliance.queue';
 // SMS opt-outs (the patients subgraph applies the STOP/START texts the router's Twilio webhook hands it).
-export { readSmsKeyword, type SmsKeywordAction } from './sms/sms-keywords';
+export { E164_PATTERN, MESSAGE_SID_PATTERN, readSmsKeyword, type SmsKeywordAction } from './sms/sms-keywords';
 export { SmsConsentRepository, type SmsConsentChange, type SmsConsentSource } from './sms/sms-consent.repository';
 export { SmsOptOuts, type SmsConsentCaller } from './sms/sms-opt-outs';

@@ -4,6 +4,11 @@
 // QUIT and, since 2024, OPTOUT and REVOKE; opt-in START, UNSTOP, YES; HELP and INFO get help text.
 export type SmsKeywordAction = 'OPT_OUT' | 'OPT_IN' | 'HELP' | 'NONE';
 
+/** A phone number as Twilio names it (E.164). */
+export const E164_PATTERN = /^\+[1-9]\d{7,14}$/;
+/** Twilio's id of an SMS (SM…) or MMS (MM…) message. */
+export const MESSAGE_SID_PATTERN = /^(SM|MM)[0-9a-fA-F]{32}$/;
+
 export const OPT_OUT_KEYWORDS = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'OPTOUT', 'REVOKE'] as const;
 export const OPT_IN_KEYWORDS = ['START', 'UNSTOP', 'YES'] as const;
 export const HELP_KEYWORDS = ['HELP', 'INFO'] as const;

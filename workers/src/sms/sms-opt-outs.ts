@@ -4,6 +4,7 @@
 // to the client's SMS consent history and to the practice's audit trail with no actor (the system).
 import { DomainError, runInPracticeScope, type AuditRepository } from '@solace/server-kit';
 import type { SmsConsentChange, SmsConsentRepository } from './sms-consent.repository';
+import { E164_PATTERN } from './sms-keywords';
 import { toE164 } from './sms-provider';
 
 export interface SmsConsentCaller {
@@ -21,7 +22,7 @@ export class SmsOptOuts {
   /** Applies the change to every practice with a client at the number; answers the clients changed per practice. */
   async apply(change: SmsConsentChange, caller: SmsConsentCaller): Promise<Array<{ practiceId: string; clientIds: string[] }>> {
     const phone = toE164(change.phone);
-    if (!/^\+[1-9]\d{7,14}$/.test(phone)) throw new DomainError('BAD_USER_INPUT', 'The phone number is not an E.164 number.', { details: { fields: ['from'] } });
+    if (!E164_PATTERN.test(phone)) throw new DomainError('BAD_USER_INPUT', 'The phone number is not an E.164 number.', { details: { fields: ['from'] } });
     const changed: Array<{ practiceId: string; clientIds: string[] }> = [];
     for (const practiceId of await this.consent.practicesForPhone(phone)) {
       // The audit trail hears of the change before it is made (its chain is written on a connection

@@ -2,6 +2,7 @@
 // Twilio's signature. The reminder is found by its MessageSid; its status only moves forward, since
 // Twilio does not promise callbacks arrive in order (a late "sent" must not undo "delivered").
 import { DomainError, runInPracticeScope } from '@solace/server-kit';
+import { MESSAGE_SID_PATTERN } from '@solace/workers';
 import type { ReminderDeliveryLogRepository } from './reminder-delivery.repository';
 import type { SmsDeliveryReceipt, SmsDeliveryStatus } from './reminder-delivery.type';
 
@@ -24,7 +25,6 @@ const FROM_TWILIO: Record<string, SmsDeliveryStatus> = {
 /** The order statuses move in; the three outcomes are final and equal, so the first one reported stands. */
 const RANK: Record<SmsDeliveryStatus, number> = { QUEUED: 0, SENDING: 1, SENT: 2, DELIVERED: 3, UNDELIVERED: 3, FAILED: 3 };
 
-const MESSAGE_SID = /^(SM|MM)[0-9a-fA-F]{32}$/;
 
 export function smsDeliveryStatusFromTwilio(messageStatus: string): SmsDeliveryStatus | null {
   return Object.hasOwn(FROM_TWILIO, messageStatus) ? FROM_TWILIO[messageStatus]! : null;
@@ -38,7 +38,7 @@ export class ReminderDeliveryStatusService {
 
   async record(report: { messageSid: string; messageStatus: string; errorCode?: string | null }): Promise<SmsDeliveryReceipt> {
     const status = smsDeliveryStatusFromTwilio(report.messageStatus);
-    const fields = [...(MESSAGE_SID.test(report.messageSid) ? [] : ['messageSid']), ...(status ? [] : ['messageStatus']), ...(report.errorCode && !/^\d{1,6}$/.test(report.errorCode) ? ['errorCode'] : [])];
+    const fields = [...(MESSAGE_SID_PATTERN.test(report.messageSid) ? [] : ['messageSid']), ...(status ? [] : ['messageStatus']), ...(report.errorCode && !/^\d{1,6}$/.test(report.errorCode) ? ['errorCode'] : [])];
     if (!status || fields.length) throw new DomainError('BAD_USER_INPUT', `Not a Twilio status callback: ${fields.join(', ')}.`, { details: { fields } });
     const earlier = (Object.keys(RANK) as SmsDeliveryStatus[]).filter((candidate) => RANK[candidate] < RANK[status]);
     // An error code belongs to the outcomes that went wrong; Twilio sends none with the others.

@@ -2,7 +2,7 @@
 // Twilio's signature. Opt-out and opt-in keywords switch text reminders for every client at the
 // sending number (a carrier-level fact, so across practices); HELP and anything else change nothing.
 import { DomainError } from '@solace/server-kit';
-import { readSmsKeyword, type SmsConsentCaller, type SmsConsentRepository, type SmsOptOuts } from '@solace/workers';
+import { E164_PATTERN, MESSAGE_SID_PATTERN, readSmsKeyword, type SmsConsentCaller, type SmsConsentRepository, type SmsOptOuts } from '@solace/workers';
 import type { InboundSmsReceipt, SmsConsentEvent } from './sms-consent.type';
 
 export interface InboundSms {
@@ -11,8 +11,6 @@ export interface InboundSms {
   messageSid: string;
 }
 
-const MESSAGE_SID = /^(SM|MM)[0-9a-fA-F]{32}$/;
-const E164 = /^\+[1-9]\d{7,14}$/;
 
 export class SmsConsentService {
   constructor(
@@ -21,7 +19,7 @@ export class SmsConsentService {
   ) {}
 
   async recordInbound(text: InboundSms, caller: SmsConsentCaller): Promise<InboundSmsReceipt> {
-    const fields = [...(E164.test(text.from) ? [] : ['from']), ...(MESSAGE_SID.test(text.messageSid) ? [] : ['messageSid']), ...(text.body.length <= 1600 ? [] : ['body'])];
+    const fields = [...(E164_PATTERN.test(text.from) ? [] : ['from']), ...(MESSAGE_SID_PATTERN.test(text.messageSid) ? [] : ['messageSid']), ...(text.body.length <= 1600 ? [] : ['body'])];
     if (fields.length) throw new DomainError('BAD_USER_INPUT', `Not an inbound Twilio message: ${fields.join(', ')}.`, { details: { fields } });
     const { action, keyword } = readSmsKeyword(text.body);
     if (action !== 'OPT_OUT' && action !== 'OPT_IN') return { action, clientsChanged: 0 };
